@@ -1,0 +1,3 @@
+from confnote.cli import main
+
+raise SystemExit(main())

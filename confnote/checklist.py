@@ -1,0 +1,38 @@
+"""Markdown checklist lines (``- [ ] text``) inside notes: finding and ticking them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ITEM = re.compile(r"^(?P<lead>\s*[-*+]\s+\[)(?P<mark>[ xX])(?P<tail>\]\s+)(?P<text>\S.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    line: int
+    text: str
+    done: bool
+
+
+def checklist_items(body: str) -> list[ChecklistItem]:
+    """Every checklist line of a Markdown body, with its 0-based line number."""
+    items = []
+    for number, line in enumerate(body.splitlines()):
+        match = _ITEM.match(line)
+        if match:
+            items.append(ChecklistItem(number, match["text"], match["mark"] != " "))
+    return items
+
+
+def set_checked(body: str, item: ChecklistItem, done: bool) -> str | None:
+    """``body`` with the item ticked or unticked, or None if that line no longer holds it."""
+    lines = body.split("\n")
+    if item.line >= len(lines):
+        return None
+    match = _ITEM.match(lines[item.line])
+    if match is None or match["text"] != item.text:
+        return None
+    mark = "x" if done else " "
+    lines[item.line] = f"{match['lead']}{mark}{match['tail']}{match['text']}"
+    return "\n".join(lines)

@@ -1,0 +1,198 @@
+"""The command line. Each command imports only what it uses; the app loads only to run it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from confnote import __version__
+from confnote.errors import ConfnoteError
+
+if TYPE_CHECKING:
+    from confnote.store import Conference, Store
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Command = getattr(args, "command", run_app)
+    try:
+        return command(args)
+    except ConfnoteError as error:
+        print(f"confnote: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="confnote",
+        description="Conference schedule, live talk notes and TODOs in your terminal. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"confnote {__version__}")
+    _add_db_option(parser)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    paths = commands.add_parser("paths", help="print where data, config and backups live")
+    _add_db_option(paths)
+    paths.set_defaults(command=show_paths)
+
+    conferences = commands.add_parser("conferences", help="list the conferences in the store")
+    _add_db_option(conferences)
+    conferences.set_defaults(command=list_conferences)
+
+    search = commands.add_parser("search", help="full-text search over talks and notes")
+    search.add_argument("query", nargs="+", help="words to look for; quotes make a phrase")
+    search.add_argument("--conference", "-c", help="only this conference (name or slug)")
+    search.add_argument("--limit", "-n", type=_positive_int, default=20, help="at most N results")
+    _add_db_option(search)
+    search.set_defaults(command=search_talks)
+
+    todo = commands.add_parser("todo", help="the TODO list")
+    todo_commands = todo.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    todo_list = todo_commands.add_parser("list", help="list TODOs")
+    todo_list.add_argument("--open", action="store_true", help="only TODOs not done yet")
+    todo_list.add_argument(
+        "--kind", choices=["watch_later", "follow_up", "action"], help="only this kind"
+    )
+    todo_list.add_argument("--conference", "-c", help="only this conference (name or slug)")
+    _add_db_option(todo_list)
+    todo_list.set_defaults(command=list_todos)
+    return parser
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    # Accepted before or after the command; the later one wins.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $CONFNOTE_DB, else the user data folder)",
+    )
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    from confnote.paths import locations
+
+    return locations(getattr(args, "db", None)).database
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    from confnote.store import Store
+
+    return Store.open(database_path(args))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from confnote.ui.app import run
+
+    run(database_path(args))
+    return 0
+
+
+def show_paths(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from confnote.paths import locations
+
+    where = locations(getattr(args, "db", None))
+    out = out or sys.stdout
+    print(f"database  {where.database}", file=out)
+    print(f"data      {where.data}", file=out)
+    print(f"config    {where.config}", file=out)
+    print(f"backups   {where.backups}", file=out)
+    return 0
+
+
+def list_conferences(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        conferences = store.list_conferences()
+        if not conferences:
+            print("no conferences yet: run `confnote` to load the demo, or import a schedule")
+        for conference in conferences:
+            talks = len(store.list_talks(conference.id))
+            dates = _date_range(conference)
+            print(f"{conference.slug:<28} {conference.name}  {dates}  {talks} talks")
+    return 0
+
+
+def search_talks(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with open_store(args) as store:
+        conference_id = _conference_id(store, args.conference)
+        hits = store.search(query, conference_id=conference_id, limit=args.limit)
+        if not hits:
+            print(f"nothing matches {query!r}", file=sys.stderr)
+            return 1
+        emphasis = sys.stdout.isatty()
+        for hit in hits:
+            when = hit.starts_at.strftime("%Y-%m-%d %H:%M UTC") if hit.starts_at else "note"
+            speakers = f" — {hit.speakers}" if hit.speakers else ""
+            print(f"{hit.title}{speakers}  [{when}]")
+            print("    " + _render_snippet(hit.snippet, emphasis))
+    return 0
+
+
+def list_todos(args: argparse.Namespace) -> int:
+    from confnote.store import TodoKind
+
+    with open_store(args) as store:
+        conference_id = _conference_id(store, args.conference)
+        todos = store.list_todos(
+            conference_id,
+            open_only=args.open,
+            kind=TodoKind(args.kind) if args.kind else None,
+        )
+        if not todos:
+            print("no TODOs", file=sys.stderr)
+        for todo in todos:
+            box = "[x]" if todo.done else "[ ]"
+            extras = [todo.kind.label]
+            if todo.talk_title:
+                extras.append(f"talk: {todo.talk_title}")
+            if todo.due_on:
+                extras.append(f"due {todo.due_on.isoformat()}")
+            if todo.url:
+                extras.append(todo.url)
+            print(f"{box} {todo.text}  ({'; '.join(extras)})")
+    return 0
+
+
+def _conference_id(store: Store, name: str | None) -> int | None:
+    if name is None:
+        return None
+    conference = store.find_conference(name)
+    if conference is None:
+        raise ConfnoteError(f"no conference named {name!r} (see `confnote conferences`)")
+    return conference.id
+
+
+def _date_range(conference: Conference) -> str:
+    if conference.starts_on and conference.ends_on and conference.ends_on != conference.starts_on:
+        return f"{conference.starts_on.isoformat()} to {conference.ends_on.isoformat()}"
+    if conference.starts_on:
+        return conference.starts_on.isoformat()
+    return ""
+
+
+def _render_snippet(pieces: Sequence[tuple[str, bool]], emphasis: bool) -> str:
+    if not emphasis:
+        return "".join(text for text, _ in pieces)
+    return "".join(f"\033[1m{text}\033[0m" if hit else text for text, hit in pieces)

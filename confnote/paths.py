@@ -1,0 +1,45 @@
+"""Where confnote keeps its files. Nothing is created until a caller asks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "confnote"
+DB_ENV = "CONFNOTE_DB"
+DB_FILENAME = "confnote.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Locations:
+    data: Path
+    config: Path
+    backups: Path
+    database: Path
+
+
+def locations(db_override: str | os.PathLike[str] | None = None) -> Locations:
+    """The data, config and backup folders and the database file.
+
+    The database path comes from ``db_override`` (``--db``), then ``$CONFNOTE_DB``,
+    then the platform's user data folder. Backups sit beside the database.
+    """
+    import platformdirs
+
+    data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    chosen = db_override if db_override is not None else os.environ.get(DB_ENV) or None
+    database = Path(chosen).expanduser() if chosen is not None else data / DB_FILENAME
+    return Locations(data=data, config=config, backups=backup_dir(database), database=database)
+
+
+def backup_dir(database: Path) -> Path:
+    """Backups of a database live in a ``backups`` folder next to it."""
+    return database.parent / "backups"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the user only, if missing."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path

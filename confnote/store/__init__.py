@@ -1,0 +1,42 @@
+"""The headless store: SQLite through SQLAlchemy, handing out frozen records.
+
+``Store`` loads SQLAlchemy only when first named; the records load nothing heavy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from confnote.store.records import (
+    ChecklistEntry,
+    Conference,
+    Note,
+    NoteRevision,
+    SearchHit,
+    Talk,
+    Todo,
+    TodoKind,
+)
+
+if TYPE_CHECKING:
+    from confnote.store.api import Store
+
+__all__ = [
+    "ChecklistEntry",
+    "Conference",
+    "Note",
+    "NoteRevision",
+    "SearchHit",
+    "Store",
+    "Talk",
+    "Todo",
+    "TodoKind",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from confnote.store.api import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

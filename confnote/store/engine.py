@@ -1,0 +1,99 @@
+"""Opening the SQLite file: private permissions, pragmas on every connection, migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from confnote.errors import StoreError
+from confnote.paths import backup_dir, ensure_private_dir
+from confnote.store import migrations
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def configure_connection(connection: sqlite3.Connection) -> None:
+    """Pragmas every connection gets: wait on locks, WAL, enforced foreign keys."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable and writable by the user only, unless it exists."""
+    ensure_private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def backup_database(database: Path, label: str) -> Path:
+    """Copy a live database consistently into its backups folder; return the copy."""
+    folder = ensure_private_dir(backup_dir(database))
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{database.stem}-{stamp}-{label}.db"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{database.stem}-{stamp}-{label}-{counter}.db"
+    create_private_file(target)
+    with (
+        contextlib.closing(sqlite3.connect(database)) as source,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        source.backup(copy)
+    return target
+
+
+def prepare_database(path: Path) -> None:
+    """Create the file if needed and migrate it, backing it up first when it holds data."""
+    try:
+        create_private_file(path)
+        connection = sqlite3.connect(path, isolation_level=None)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path}: cannot open database: {_reason(error)}") from None
+    try:
+        configure_connection(connection)
+        migrations.migrate(
+            connection,
+            backup=lambda version: backup_database(path, f"before-v{migrations.LATEST_VERSION}"),
+        )
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot use database: {_reason(error)}") from None
+    finally:
+        connection.close()
+
+
+def create_engine_for(path: Path) -> Engine:
+    """A SQLAlchemy engine whose every connection carries the pragmas."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's own BEGIN drive transactions (pysqlite's implicit
+        # transaction handling would otherwise defer BEGIN past our pragmas).
+        dbapi_connection.isolation_level = None
+        configure_connection(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return text.splitlines()[0]

@@ -1,0 +1,138 @@
+"""What the store hands out: plain frozen values, safe to pass between threads.
+
+This module imports nothing heavy, so the UI can name these types without
+loading SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+
+class TodoKind(StrEnum):
+    WATCH_LATER = "watch_later"
+    FOLLOW_UP = "follow_up"
+    ACTION = "action"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+MAX_STAR = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Conference:
+    id: int
+    name: str
+    slug: str
+    time_zone: str
+    starts_on: date | None = None
+    ends_on: date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A talk's schedule fields, joined with the attendee's own state about it."""
+
+    id: int
+    conference_id: int
+    key: str
+    title: str
+    starts_at: datetime
+    duration: timedelta
+    subtitle: str = ""
+    abstract: str = ""
+    kind: str = "talk"
+    track: str = ""
+    room: str = ""
+    url: str = ""
+    slides_url: str = ""
+    video_url: str = ""
+    speakers: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    star: int = 0
+    attended: bool = False
+    rating: int | None = None
+    hidden: bool = False
+    has_note: bool = False
+    watch_later: bool = False
+    cancelled: bool = False
+    changed: tuple[str, ...] = ()
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + self.duration
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A Markdown note: of one talk (``talk_id``) or of the conference itself."""
+
+    id: int
+    conference_id: int
+    talk_id: int | None
+    title: str
+    body: str
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRevision:
+    id: int
+    note_id: int
+    body: str
+    version: int
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Todo:
+    id: int
+    conference_id: int
+    text: str
+    kind: TodoKind
+    done: bool
+    position: int
+    talk_id: int | None = None
+    talk_title: str = ""
+    due_on: date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """A ``- [ ]`` line inside a note, shown in the TODO pane under its talk."""
+
+    note_id: int
+    talk_id: int | None
+    title: str
+    line: int
+    text: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: a talk (with its note) or a conference note.
+
+    ``snippet`` is a sequence of (text, is_match) pieces around the match.
+    """
+
+    conference_id: int
+    title: str
+    snippet: tuple[tuple[str, bool], ...]
+    rank: float
+    talk_id: int | None = None
+    note_id: int | None = None
+    starts_at: datetime | None = None
+    speakers: str = ""
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)

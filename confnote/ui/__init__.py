@@ -1,0 +1,1 @@
+"""The Textual interface: a thin layer over the headless store."""

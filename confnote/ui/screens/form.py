@@ -1,0 +1,62 @@
+"""The frame every small form shares: a title, labelled fields, Save and Cancel."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from confnote.errors import ConfnoteError
+
+T = TypeVar("T")
+
+
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    """Subclasses give ``fields()`` and ``result()``; a ConfnoteError from result() is shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="form.cancel", tooltip="Close unsaved"),
+        Binding("ctrl+s", "submit", "Save", id="form.save", tooltip="Save and close"),
+    ]
+
+    title_text = ""
+
+    def fields(self) -> list[tuple[str, Widget]]:
+        raise NotImplementedError
+
+    def result(self) -> T:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Static(f"[b]{self.title_text}[/b]", classes="dialog-text")
+            for label, widget in self.fields():
+                yield Label(label)
+                yield widget
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_submit(self) -> None:
+        try:
+            value = self.result()
+        except ConfnoteError as error:
+            self.query_one("#form-error", Static).update(str(error))
+            return
+        self.dismiss(value)
+
+    def text_of(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()

@@ -1,0 +1,93 @@
+"""Full-text search over talks and notes; Enter opens the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from confnote.store.records import SearchHit
+
+SEARCH_DELAY = 0.2
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="search.close", tooltip="Close search"),
+        Binding(
+            "down",
+            "focus_results",
+            "Results",
+            show=False,
+            id="search.results",
+            tooltip="Move to the results",
+        ),
+    ]
+
+    @dataclass
+    class Query(Message):
+        text: str
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[SearchHit] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("[b]Search talks and notes[/b]", classes="dialog-text")
+            yield Input(placeholder='words, "a phrase", a speaker…', id="search-input")
+            yield OptionList(id="search-results")
+            yield Static("", id="search-count", classes="dialog-text")
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        text = event.value
+        self._timer = self.set_timer(SEARCH_DELAY, lambda: self.post_message(self.Query(text)))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        if self._hits:
+            self.dismiss(self._hits[0])
+
+    def show_results(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.query_one(Input).value:
+            return  # an older query answered late
+        self._hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(Option(self._label(hit), id=str(i)) for i, hit in enumerate(hits))
+        count = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if query.strip() else ""
+        self.query_one("#search-count", Static).update(count)
+
+    @staticmethod
+    def _label(hit: SearchHit) -> Text:
+        label = Text(hit.title, style="bold")
+        if hit.speakers:
+            label.append(f" — {hit.speakers}", style="dim")
+        if hit.talk_id is None:
+            label.append("  (conference note)", style="dim italic")
+        label.append("\n  ")
+        for piece, matched in hit.snippet:
+            label.append(piece, style="bold reverse" if matched else "")
+        return label
+
+    def action_focus_results(self) -> None:
+        if self._hits:
+            self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._hits[int(event.option.id or 0)])

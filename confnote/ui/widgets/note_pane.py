@@ -1,0 +1,212 @@
+"""The note pane: the talk's header, its Markdown note, a preview, and the save status.
+
+Autosave: half a second after the last keystroke, when the pane loses focus, when
+another note opens, on ctrl+s, and when the app quits. Saving itself happens in
+the store thread; this pane only asks for it and shows the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from confnote.note_template import note_template
+from confnote.store.records import Note, Talk
+from confnote.ui.messages import NoteTarget
+from confnote.ui.widgets.note_editor import NoteEditor
+
+AUTOSAVE_DELAY = 0.5
+
+
+def talk_links(talk: Talk) -> list[tuple[str, str]]:
+    return [("talk page", talk.url), ("slides", talk.slides_url), ("video", talk.video_url)]
+
+
+class NotePane(Vertical):
+    BORDER_TITLE = "Note"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note now"),
+        Binding(
+            "ctrl+r",
+            "toggle_preview",
+            "Preview",
+            id="note.toggle_preview",
+            tooltip="Show the note rendered as Markdown, or go back to editing",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    NotePane #note-header { height: auto; max-height: 5; padding: 0 1; background: $boost; }
+    NotePane NoteEditor { height: 1fr; border: none; padding: 0 1; }
+    NotePane #note-preview { display: none; height: 1fr; padding: 0 1; }
+    NotePane.-preview #note-preview { display: block; }
+    NotePane.-preview NoteEditor { display: none; }
+    NotePane #note-status { height: 1; padding: 0 1; color: $text-muted; }
+    NotePane #note-status.-unsaved { color: $warning; }
+    NotePane #note-status.-failed { color: $error; text-style: bold; }
+    NotePane.-closed NoteEditor { display: none; }
+    """
+
+    @dataclass
+    class SaveRequested(Message):
+        target: NoteTarget
+        body: str
+
+    def __init__(
+        self, clock: Callable[[], datetime], zone: Callable[[], tzinfo], *, id: str
+    ) -> None:
+        super().__init__(id=id, classes="-closed")
+        self._clock = clock
+        self._zone = zone
+        self.target: NoteTarget | None = None
+        self.talk: Talk | None = None
+        self._saved_body = ""
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Choose a talk in the schedule and press Enter to take notes.", id="note-header"
+        )
+        yield NoteEditor(lambda: self._clock().astimezone(self._zone()), id="note-editor")
+        yield VerticalScroll(id="note-preview", can_focus=True)
+        yield Static("", id="note-status")
+
+    @property
+    def editor(self) -> NoteEditor:
+        return self.query_one(NoteEditor)
+
+    @property
+    def dirty(self) -> bool:
+        return self.target is not None and self.editor.text != self._saved_body
+
+    def show_note(
+        self, target: NoteTarget, talk: Talk | None, note: Note | None, title: str = ""
+    ) -> None:
+        """Open a note; whatever the previous one held is saved first."""
+        self.flush()
+        self.target, self.talk = target, talk
+        self._saved_body = note.body if note else ""
+        body = note.body if note else (note_template(talk, self._zone()) if talk else "")
+        self.editor.load_text(body)
+        self.editor.move_cursor(self.editor.document.end)
+        self.remove_class("-closed")
+        self._render_header(talk, note, title)
+        if note:
+            self._set_status(f"saved {self._local(note.updated_at):%H:%M:%S}")
+        else:
+            self._set_status("new note: saved once you type")
+        if self.has_class("-preview"):
+            self._render_preview()
+
+    def _render_header(self, talk: Talk | None, note: Note | None, title: str) -> None:
+        header = self.query_one("#note-header", Static)
+        if talk is None:
+            text = Text(note.title if note else title, style="bold")
+            text.append("  (conference note)", style="dim")
+            header.update(text)
+            return
+        where = self._zone()
+        start, end = talk.starts_at.astimezone(where), talk.ends_at.astimezone(where)
+        text = Text(talk.title, style="bold")
+        if talk.subtitle:
+            text.append(f" — {talk.subtitle}")
+        facts = [", ".join(talk.speakers), f"{start:%a %d %b %H:%M}–{end:%H:%M}", talk.room]
+        text.append("\n" + " · ".join(fact for fact in [*facts, talk.track] if fact), style="dim")
+        links = [(label, url) for label, url in talk_links(talk) if url]
+        if links:
+            text.append("\nlinks: ", style="dim")
+            for index, (label, url) in enumerate(links):
+                if index:
+                    text.append(" · ", style="dim")
+                text.append(label, style=Style(link=url, underline=True))
+        if talk.cancelled:
+            text.append("\ncancelled: no longer in the schedule", style="bold red")
+        header.update(text)
+
+    def _local(self, instant: datetime) -> datetime:
+        return instant.astimezone(self._zone())
+
+    def _set_status(self, text: str, state: str = "") -> None:
+        status = self.query_one("#note-status", Static)
+        status.update(text)
+        status.set_class(state == "unsaved", "-unsaved")
+        status.set_class(state == "failed", "-failed")
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if not self.dirty:
+            return
+        self._set_status("editing…", "unsaved")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Ask for a save now if the text differs from what the store holds."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.target is None or not self.dirty:
+            return
+        body = self.editor.text
+        self._saved_body = body  # what the store will hold once this save lands
+        self._set_status("saving…", "unsaved")
+        self.post_message(self.SaveRequested(self.target, body))
+
+    def saved(self, target: NoteTarget, note: Note) -> None:
+        if target != self.target:
+            return
+        if not self.dirty:
+            self._set_status(f"saved {self._local(note.updated_at):%H:%M:%S}")
+
+    def save_failed(self, target: NoteTarget, reason: str) -> None:
+        if target != self.target:
+            return
+        self._saved_body = "\0"  # never equal to the text: the next change or flush retries
+        self._set_status(f"NOT SAVED: {reason}", "failed")
+
+    def action_save(self) -> None:
+        self.flush()
+
+    def action_toggle_preview(self) -> None:
+        if self.target is None:
+            return
+        previewing = not self.has_class("-preview")
+        self.set_class(previewing, "-preview")
+        if previewing:
+            self.flush()
+            self._render_preview()
+            self.query_one("#note-preview").focus()
+        else:
+            self.editor.focus()
+
+    def _render_preview(self) -> None:
+        from textual.widgets import Markdown
+
+        preview = self.query_one("#note-preview", VerticalScroll)
+        preview.remove_children()
+        preview.mount(Markdown(self.editor.text))
+
+    def replace_text_and_save(self, body: str) -> None:
+        """Put ``body`` in the editor (a checklist tick from the TODO pane) and save it."""
+        cursor = self.editor.cursor_location
+        self.editor.load_text(body)
+        self.editor.move_cursor(cursor)
+        self.flush()

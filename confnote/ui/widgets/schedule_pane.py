@@ -1,0 +1,322 @@
+"""The schedule pane: a day at a time, filters, now/next, and keys for the attendee's marks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable, Input, Static
+
+from confnote import agenda
+from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
+from confnote.store.records import Conference, Talk
+from confnote.ui.widgets.schedule_table import ScheduleTable
+
+
+def _b(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
+    return Binding(key, action, description, show=show, id=f"schedule.{action}", tooltip=tooltip)
+
+
+class SchedulePane(Vertical):
+    """Talks of the current conference. Asks the app (by message) to change anything."""
+
+    BORDER_TITLE = "Schedule"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("enter", "open_talk", "Open", "Open the talk's note", show=False),
+        _b("s", "star", "Star", "Cycle the star level: none, one, two"),
+        _b("a", "attended", "Attended", "Mark or unmark the talk as attended"),
+        _b("w", "watch_later", "Watch later", "Add or remove a watch-later TODO"),
+        _b("x", "hide", "Hide", "Hide or unhide the talk", show=False),
+        _b("slash", "filter_text", "Filter", "Filter talks by text as you type"),
+        _b("f", "filters", "Filters", "Filter by track, room, starred, notes"),
+        _b("asterisk", "starred_only", "Starred", "Show only starred talks", show=False),
+        _b("left_square_bracket", "previous_day", "Prev day", "Show the previous day", show=False),
+        _b("right_square_bracket", "next_day", "Next day", "Show the next day", show=False),
+        _b("d", "all_days", "All days", "Show one day or every day", show=False),
+        _b("full_stop", "jump_now", "Now", "Jump to the talk running now (or next)"),
+        _b("n", "next_starred", "Next ★", "Jump to the next starred talk"),
+        _b("z", "toggle_zone", "Zone", "Show times in the conference zone or yours"),
+        _b("c", "conference_notes", "Conf notes", "Notes of the conference itself"),
+        _b("plus", "add_talk", "Add talk", "Add a talk by hand", show=False),
+        _b("e", "edit_talk", "Edit talk", "Edit the talk's schedule fields", show=False),
+        _b("escape", "clear_filters", "Clear", "Clear every filter", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SchedulePane #schedule-title { height: 1; padding: 0 1; background: $boost; }
+    SchedulePane #schedule-filter { display: none; height: 3; }
+    SchedulePane.-filtering #schedule-filter { display: block; }
+    SchedulePane ScheduleTable { height: 1fr; }
+    SchedulePane #schedule-empty { display: none; padding: 1 2; color: $text-muted; }
+    SchedulePane.-empty #schedule-empty { display: block; }
+    SchedulePane.-empty ScheduleTable { display: none; }
+    """
+
+    use_local_zone: reactive[bool] = reactive(False)
+    rule: reactive[ScheduleFilter] = reactive(ScheduleFilter, always_update=True)
+
+    @dataclass
+    class TalkAction(Message):
+        """The attendee asked to change a talk: ``action`` names what."""
+
+        talk: Talk
+        action: str
+
+    @dataclass
+    class Request(Message):
+        """A request that needs no talk, or opens a screen: ``what`` names it."""
+
+        what: str
+        talk: Talk | None = None
+
+    def __init__(self, clock: Callable[[], datetime], local_zone: tzinfo, *, id: str) -> None:
+        super().__init__(id=id)
+        self._clock = clock
+        self._local_zone = local_zone
+        self.conference: Conference | None = None
+        self.talks: list[Talk] = []
+        self._days: list[date] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="schedule-title")
+        yield Input(
+            placeholder="filter: words in title, speakers, room, track", id="schedule-filter"
+        )
+        yield ScheduleTable(id="schedule-table")
+        yield Static(
+            "No talks to show. Press + to add a talk, f to change filters, or "
+            "ctrl+o to import a schedule.",
+            id="schedule-empty",
+        )
+
+    @property
+    def table(self) -> ScheduleTable:
+        return self.query_one(ScheduleTable)
+
+    @property
+    def conference_zone(self) -> tzinfo:
+        return agenda.zone(self.conference.time_zone) if self.conference else UTC
+
+    @property
+    def display_zone(self) -> tzinfo:
+        return self._local_zone if self.use_local_zone else self.conference_zone
+
+    def load(self, conference: Conference, talks: list[Talk]) -> None:
+        """Show a (new) conference; starts on today's programme day when it has one."""
+        changed_conference = self.conference is None or self.conference.id != conference.id
+        self.conference, self.talks = conference, talks
+        self._days = sorted(
+            {agenda.conference_day(t.starts_at, self.conference_zone) for t in talks}
+        )
+        if changed_conference:
+            today = agenda.conference_day(self._clock(), self.conference_zone)
+            day = today if today in self._days else (self._days[0] if self._days else None)
+            self.rule = ScheduleFilter(day=day)
+        else:
+            self._refresh_table()
+
+    def update_talks(self, changed: list[Talk]) -> None:
+        conflicts_before = starred_conflicts(self.talks)
+        by_id = {talk.id: talk for talk in changed}
+        known = {talk.id for talk in self.talks}
+        self.talks = [by_id.get(talk.id, talk) for talk in self.talks]
+        self.talks += [talk for talk in changed if talk.id not in known]
+        self.talks.sort(key=lambda talk: (talk.starts_at, talk.room, talk.id))
+        needs_rebuild = any(talk.id not in known for talk in changed) or self.rule.starred_only
+        needs_rebuild |= any(talk.hidden and not self.rule.show_hidden for talk in changed)
+        needs_rebuild |= starred_conflicts(self.talks) != conflicts_before
+        if needs_rebuild:
+            self._refresh_table()
+        else:
+            for talk in changed:
+                self.table.refresh_talk(talk)
+
+    def watch_rule(self) -> None:
+        self._refresh_table()
+
+    def watch_use_local_zone(self) -> None:
+        self._refresh_table()
+
+    def tick(self) -> None:
+        """Called every so often so the running-now highlight follows the clock."""
+        if self.conference is not None:
+            self.table.mark_running(self._running_now(), starred_conflicts(self.talks))
+
+    def _running_now(self) -> set[int]:
+        return {talk.id for talk in agenda.running_at(self.talks, self._clock())}
+
+    def _refresh_table(self) -> None:
+        if not self.is_mounted:
+            return
+        shown = visible_talks(self.talks, self.rule, self.conference_zone)
+        self.table.show(
+            shown,
+            where=self.display_zone,
+            conflicts=starred_conflicts(self.talks),
+            running=self._running_now(),
+            with_day=self.rule.day is None,
+        )
+        self.set_class(not shown, "-empty")
+        self._update_title(len(shown))
+
+    def _update_title(self, shown: int) -> None:
+        if self.conference is None:
+            self.query_one("#schedule-title", Static).update("No conference")
+            return
+        day = self.rule.day
+        if day is None:
+            day_label = "All days"
+        else:
+            number = self._days.index(day) + 1 if day in self._days else 0
+            day_label = f"{day:%a %d %b}" + (f" (day {number}/{len(self._days)})" if number else "")
+        offset = datetime.now(self.display_zone).strftime("%z")
+        zone_name = "your time" if self.use_local_zone else self.conference.time_zone
+        zone_label = f"{zone_name} (UTC{offset[:3]}:{offset[3:]})"
+        extra = f" · {self.rule.summary}" if self.rule.summary else ""
+        self.query_one("#schedule-title", Static).update(
+            f"[b]◀ {day_label} ▶[/b] · {shown} talks · {zone_label}{extra}"
+        )
+        self.border_title = self.conference.name
+
+    # Keys
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_talk()
+
+    @on(ScheduleTable.DayStep)
+    def _day_step(self, event: ScheduleTable.DayStep) -> None:
+        self._step_day(event.step)
+
+    def _with_talk(self, action: str) -> None:
+        talk = self.table.current_talk
+        if talk is None:
+            self.notify("No talk selected", severity="warning")
+            return
+        self.post_message(self.TalkAction(talk, action))
+
+    def action_open_talk(self) -> None:
+        self._with_talk("open")
+
+    def action_star(self) -> None:
+        self._with_talk("star")
+
+    def action_attended(self) -> None:
+        self._with_talk("attended")
+
+    def action_watch_later(self) -> None:
+        self._with_talk("watch_later")
+
+    def action_hide(self) -> None:
+        self._with_talk("hide")
+
+    def action_edit_talk(self) -> None:
+        self._with_talk("edit")
+
+    def action_add_talk(self) -> None:
+        self.post_message(self.Request("add_talk"))
+
+    def action_conference_notes(self) -> None:
+        self.post_message(self.Request("conference_notes"))
+
+    def action_filters(self) -> None:
+        self.post_message(self.Request("filters"))
+
+    def action_filter_text(self) -> None:
+        self.add_class("-filtering")
+        self.query_one("#schedule-filter", Input).focus()
+
+    @on(Input.Changed, "#schedule-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.rule = self.rule.with_(text=event.value.strip())
+
+    @on(Input.Submitted, "#schedule-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#schedule-filter", Input)
+        search.value = ""
+        self.remove_class("-filtering")
+        self.rule = ScheduleFilter(day=self.rule.day)
+        self.table.focus()
+
+    def action_starred_only(self) -> None:
+        self.rule = self.rule.with_(starred_only=not self.rule.starred_only)
+
+    def action_previous_day(self) -> None:
+        self._step_day(-1)
+
+    def action_next_day(self) -> None:
+        self._step_day(1)
+
+    def action_all_days(self) -> None:
+        if self.rule.day is None:
+            today = agenda.conference_day(self._clock(), self.conference_zone)
+            self.rule = self.rule.with_(day=today if today in self._days else self._first_day())
+        else:
+            self.rule = self.rule.with_(day=None)
+
+    def _first_day(self) -> date | None:
+        return self._days[0] if self._days else None
+
+    def _step_day(self, step: int) -> None:
+        if not self._days:
+            return
+        current = self.rule.day
+        index = self._days.index(current) if current in self._days else -1
+        self.rule = self.rule.with_(day=self._days[(index + step) % len(self._days)])
+
+    def action_toggle_zone(self) -> None:
+        self.use_local_zone = not self.use_local_zone
+
+    def action_jump_now(self) -> None:
+        """The talk running now, else the next one to start, switching day if needed."""
+        now = self._clock()
+        visible = [t for t in self.talks if not t.hidden and not t.cancelled]
+        target = next(iter(agenda.running_at(visible, now)), None) or agenda.next_after(
+            visible, now
+        )
+        if target is None:
+            self.notify("Nothing running now or later")
+            return
+        self._go_to(target)
+
+    def action_next_starred(self) -> None:
+        """The next starred talk after now; pressed again, the one after that."""
+        now = self._clock()
+        upcoming = sorted(
+            (t for t in self.talks if t.star and t.ends_at > now and not t.cancelled),
+            key=lambda talk: talk.starts_at,
+        )
+        if not upcoming:
+            self.notify("No starred talk ahead")
+            return
+        current = self.table.current_talk
+        after = [t for t in upcoming if current and t.starts_at > current.starts_at]
+        target = after[0] if current in upcoming and after else upcoming[0]
+        self._go_to(target)
+
+    def _go_to(self, talk: Talk) -> None:
+        day = agenda.conference_day(talk.starts_at, self.conference_zone)
+        if self.rule.day is not None and self.rule.day != day:
+            self.rule = self.rule.with_(day=day)
+        if not self.table.select_talk(talk.id):
+            self.rule = ScheduleFilter(day=day)
+            self.table.select_talk(talk.id)
+        self.table.focus()
+
+    def show_talk(self, talk_id: int) -> None:
+        talk = next((t for t in self.talks if t.id == talk_id), None)
+        if talk is not None:
+            self._go_to(talk)

@@ -1,0 +1,169 @@
+"""The table of talks: one row per talk with glyphs, time, room, title and speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.widgets import DataTable
+
+from confnote.store.records import Talk
+
+GLYPH_WIDTH = 6
+SPEAKERS_WIDTH = 18
+ROOM_WIDTH = 12
+
+
+class ScheduleTable(DataTable[Text]):
+    """Rows keyed by talk id. Rendering only: the pane decides what to show."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "previous_day", "Prev day", show=False),
+        Binding("right", "next_day", "Next day", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._talks: list[Talk] = []
+        self._conflicts: set[int] = set()
+        self._running_ids: set[int] = set()
+        self._where: tzinfo | None = None
+        self._with_day = False
+
+    def show(
+        self,
+        talks: Sequence[Talk],
+        *,
+        where: tzinfo,
+        conflicts: set[int],
+        running: set[int],
+        with_day: bool,
+    ) -> None:
+        """Show ``talks`` (already filtered and ordered), keeping the cursor on its talk."""
+        self._talks = list(talks)
+        self._conflicts, self._running_ids = conflicts, running
+        self._where, self._with_day = where, with_day
+        self._render_rows()
+
+    def _render_rows(self) -> None:
+        where = self._where
+        if where is None:
+            return
+        current = self.current_talk_id
+        self.clear(columns=True)
+        time_width = 10 if self._with_day else 6
+        longest_room = max((len(talk.room) for talk in self._talks), default=4)
+        room_width = max(4, min(ROOM_WIDTH, longest_room))
+        # Each column has one cell of padding on either side; keep one cell for the scrollbar.
+        free = self.size.width - GLYPH_WIDTH - time_width - room_width - 5 * 2 - 1
+        speakers_width = max(8, min(SPEAKERS_WIDTH, free // 3))
+        title_width = max(12, free - speakers_width)
+        self.add_column("", width=GLYPH_WIDTH, key="glyphs")
+        self.add_column("Time", width=time_width, key="time")
+        self.add_column("Room", width=room_width, key="room")
+        self.add_column("Title", width=title_width, key="title")
+        self.add_column("Speakers", width=speakers_width, key="speakers")
+        for talk in self._talks:
+            self.add_row(*self._cells(talk, where), key=str(talk.id))
+        if current is not None:
+            self.select_talk(current)
+
+    def _cells(self, talk: Talk, where: tzinfo) -> tuple[Text, ...]:
+        running = talk.id in self._running_ids
+        style = "bold green" if running else ""
+        if talk.cancelled:
+            style = "strike dim"
+        elif talk.hidden:
+            style = "dim italic"
+        start = talk.starts_at.astimezone(where)
+        when = start.strftime("%a %H:%M" if self._with_day else "%H:%M")
+        title = talk.title + (f" — {talk.subtitle}" if talk.subtitle else "")
+        return (
+            self._glyphs(talk),
+            Text(("▶" if running else " ") + when, style=style),
+            Text(talk.room, style=style, overflow="ellipsis", no_wrap=True),
+            Text(title, style=style, overflow="ellipsis", no_wrap=True),
+            Text(", ".join(talk.speakers), style=style or "dim", overflow="ellipsis", no_wrap=True),
+        )
+
+    def _glyphs(self, talk: Talk) -> Text:
+        glyphs = Text(no_wrap=True)
+        glyphs.append("★" * talk.star + " " * (2 - talk.star), style="bold yellow")
+        glyphs.append("✎" if talk.has_note else " ", style="cyan")
+        glyphs.append("✓" if talk.attended else " ", style="green")
+        glyphs.append("◷" if talk.watch_later else " ", style="magenta")
+        if talk.cancelled:
+            glyphs.append("✗", style="bold red")
+        elif talk.id in self._conflicts:
+            glyphs.append("!", style="bold red reverse")
+        elif talk.changed:
+            glyphs.append("Δ", style="bold yellow")
+        else:
+            glyphs.append(" ")
+        return glyphs
+
+    def on_resize(self) -> None:
+        self._render_rows()
+
+    @property
+    def current_talk_id(self) -> int | None:
+        if not self.row_count or self.cursor_row < 0:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
+        except Exception:
+            return None
+        return int(key.value) if key.value is not None else None
+
+    @property
+    def current_talk(self) -> Talk | None:
+        talk_id = self.current_talk_id
+        return next((talk for talk in self._talks if talk.id == talk_id), None)
+
+    @property
+    def talks(self) -> list[Talk]:
+        return self._talks
+
+    def select_talk(self, talk_id: int) -> bool:
+        """Move the cursor to a talk's row; False when it is not shown."""
+        try:
+            index = self.get_row_index(str(talk_id))
+        except Exception:
+            return False
+        self.move_cursor(row=index, animate=False, scroll=True)
+        return True
+
+    def refresh_talk(self, talk: Talk) -> None:
+        """Redraw one row after the talk changed (star, attended, note…)."""
+        self._talks = [talk if t.id == talk.id else t for t in self._talks]
+        if self._where is None:
+            return
+        try:
+            row_index = self.get_row_index(str(talk.id))
+        except Exception:
+            return
+        for column, cell in enumerate(self._cells(talk, self._where)):
+            self.update_cell_at(Coordinate(row_index, column), cell)
+
+    def mark_running(self, running: set[int], conflicts: set[int]) -> None:
+        if running != self._running_ids or conflicts != self._conflicts:
+            self._running_ids, self._conflicts = running, conflicts
+            self._render_rows()
+
+    def action_previous_day(self) -> None:
+        self.post_message(self.DayStep(-1))
+
+    def action_next_day(self) -> None:
+        self.post_message(self.DayStep(1))
+
+    @dataclass
+    class DayStep(Message):
+        """Asks the pane to show the previous (-1) or next (+1) day."""
+
+        step: int

@@ -1,0 +1,204 @@
+"""The TODO pane: watch-later talks, follow-ups and actions, plus checklist lines from notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from confnote.store.records import ChecklistEntry, Todo, TodoKind
+
+STATUS_FILTERS = ("open", "done", "all")
+KIND_FILTERS: tuple[TodoKind | None, ...] = (None, *TodoKind)
+KIND_GLYPHS = {TodoKind.WATCH_LATER: "◷", TodoKind.FOLLOW_UP: "↪", TodoKind.ACTION: "•"}
+
+
+def _b(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
+    return Binding(key, action, description, show=show, id=f"todo.{action}", tooltip=tooltip)
+
+
+class TodoPane(Vertical):
+    BORDER_TITLE = "TODO"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("a", "add", "Add", "Add a TODO, linked to the talk whose note is open"),
+        _b("space", "toggle_done", "Done", "Mark done or not done"),
+        _b("e", "edit", "Edit", "Edit the TODO"),
+        _b("d", "delete", "Delete", "Delete the TODO (asks first)"),
+        _b("enter", "jump", "Go to talk", "Show the linked talk and its note", show=False),
+        _b("shift+up,K", "move_up", "Move up", "Move the TODO up", show=False),
+        _b("shift+down,J", "move_down", "Move down", "Move the TODO down", show=False),
+        _b("f", "cycle_status", "Open/done", "Show open, done or all TODOs"),
+        _b("t", "cycle_kind", "Kind", "Show one kind of TODO, or all", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    TodoPane #todo-title { height: 1; padding: 0 1; background: $boost; }
+    TodoPane OptionList { height: 1fr; border: none; }
+    """
+
+    status_filter: reactive[str] = reactive("open")
+    kind_filter: reactive[TodoKind | None] = reactive(None)
+
+    @dataclass
+    class Request(Message):
+        """The attendee asked for ``what`` ("add", "toggle", "edit", "delete", "jump", "move")."""
+
+        what: str
+        todo: Todo | None = None
+        entry: ChecklistEntry | None = None
+        steps: int = 0
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.todos: list[Todo] = []
+        self.checklist: list[ChecklistEntry] = []
+        self._rows: dict[str, Todo | ChecklistEntry] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="todo-title")
+        yield OptionList(id="todo-list")
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def load(self, todos: list[Todo], checklist: list[ChecklistEntry]) -> None:
+        self.todos, self.checklist = todos, checklist
+        self._show()
+
+    def watch_status_filter(self) -> None:
+        self._show()
+
+    def watch_kind_filter(self) -> None:
+        self._show()
+
+    def _wanted(self, done: bool) -> bool:
+        return self.status_filter == "all" or done == (self.status_filter == "done")
+
+    def _show(self) -> None:
+        if not self.is_mounted:
+            return
+        options = self.option_list
+        highlighted = self.current_key
+        self._rows = {}
+        rows: list[Option | None] = []
+        for todo in self.todos:
+            if not self._wanted(todo.done) or self.kind_filter not in (None, todo.kind):
+                continue
+            key = f"todo-{todo.id}"
+            self._rows[key] = todo
+            rows.append(Option(self._todo_label(todo), id=key))
+        entries = [e for e in self.checklist if self._wanted(e.done)]
+        if entries and self.kind_filter in (None, TodoKind.ACTION):
+            rows.append(None)
+            title = None
+            for entry in entries:
+                if entry.title != title:
+                    title = entry.title
+                    rows.append(Option(Text(f"✎ {title}", style="bold cyan"), disabled=True))
+                key = f"check-{entry.note_id}-{entry.line}"
+                self._rows[key] = entry
+                rows.append(Option(self._check_label(entry), id=key))
+        options.clear_options()
+        options.add_options(rows)
+        if not self._rows:
+            options.add_option(
+                Option(Text("Nothing here. Press a to add a TODO.", style="dim"), disabled=True)
+            )
+        if highlighted in self._rows:
+            options.highlighted = options.get_option_index(highlighted)
+        kind = self.kind_filter.label if self.kind_filter else "all kinds"
+        counts = sum(1 for t in self.todos if not t.done)
+        self.query_one("#todo-title", Static).update(
+            f"[b]{self.status_filter}[/b] · {kind} · {counts} open"
+        )
+
+    @staticmethod
+    def _todo_label(todo: Todo) -> Text:
+        label = Text(no_wrap=False)
+        label.append("☑ " if todo.done else "☐ ", style="green" if todo.done else "")
+        label.append(KIND_GLYPHS[todo.kind] + " ", style="magenta")
+        label.append(todo.text, style="dim strike" if todo.done else "")
+        details = [todo.talk_title] if todo.talk_title and todo.talk_title not in todo.text else []
+        if todo.due_on:
+            details.append(f"due {todo.due_on:%d %b}")
+        if todo.url:
+            details.append(todo.url)
+        if details:
+            label.append("  " + " · ".join(details), style="dim")
+        return label
+
+    @staticmethod
+    def _check_label(entry: ChecklistEntry) -> Text:
+        label = Text("  ")
+        label.append("☑ " if entry.done else "☐ ", style="green" if entry.done else "")
+        label.append(entry.text, style="dim strike" if entry.done else "")
+        return label
+
+    @property
+    def current_key(self) -> str | None:
+        options = self.option_list
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    @property
+    def current(self) -> Todo | ChecklistEntry | None:
+        key = self.current_key
+        return self._rows.get(key) if key else None
+
+    def _request(self, what: str, steps: int = 0, *, todo_only: bool = False) -> None:
+        item = self.current
+        if item is None:
+            self.notify("No TODO selected", severity="warning")
+            return
+        if isinstance(item, Todo):
+            self.post_message(self.Request(what, todo=item, steps=steps))
+        elif todo_only:
+            self.notify("That line lives in a note: edit it there", severity="warning")
+        else:
+            self.post_message(self.Request(what, entry=item))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_add(self) -> None:
+        self.post_message(self.Request("add"))
+
+    def action_toggle_done(self) -> None:
+        self._request("toggle")
+
+    def action_edit(self) -> None:
+        self._request("edit", todo_only=True)
+
+    def action_delete(self) -> None:
+        self._request("delete", todo_only=True)
+
+    def action_jump(self) -> None:
+        self._request("jump")
+
+    def action_move_up(self) -> None:
+        self._request("move", -1, todo_only=True)
+
+    def action_move_down(self) -> None:
+        self._request("move", 1, todo_only=True)
+
+    def action_cycle_status(self) -> None:
+        index = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(index + 1) % len(STATUS_FILTERS)]
+
+    def action_cycle_kind(self) -> None:
+        index = KIND_FILTERS.index(self.kind_filter)
+        self.kind_filter = KIND_FILTERS[(index + 1) % len(KIND_FILTERS)]
