@@ -103,9 +103,11 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from confnote.paths import locations
     from confnote.ui.app import run
 
-    run(database_path(args))
+    where = locations(getattr(args, "db", None))
+    run(where.database, where.log_file)
     return 0
 
 
@@ -118,6 +120,7 @@ def show_paths(args: argparse.Namespace, out: TextIO | None = None) -> int:
     print(f"data      {where.data}", file=out)
     print(f"config    {where.config}", file=out)
     print(f"backups   {where.backups}", file=out)
+    print(f"log       {where.log_file}", file=out)
     return 0
 
 

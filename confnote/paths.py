@@ -17,6 +17,7 @@ class Locations:
     config: Path
     backups: Path
     database: Path
+    log_file: Path
 
 
 def locations(db_override: str | os.PathLike[str] | None = None) -> Locations:
@@ -31,7 +32,14 @@ def locations(db_override: str | os.PathLike[str] | None = None) -> Locations:
     config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     chosen = db_override if db_override is not None else os.environ.get(DB_ENV) or None
     database = Path(chosen).expanduser() if chosen is not None else data / DB_FILENAME
-    return Locations(data=data, config=config, backups=backup_dir(database), database=database)
+    log_file = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "confnote.log"
+    return Locations(
+        data=data,
+        config=config,
+        backups=backup_dir(database),
+        database=database,
+        log_file=log_file,
+    )
 
 
 def backup_dir(database: Path) -> Path:

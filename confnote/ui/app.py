@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from confnote.ui.screens.conference_form import ConferenceDraft
     from confnote.ui.screens.todo_form import TodoDraft
 
+log = logging.getLogger("confnote")
 Clock = Callable[[], datetime]
 PALETTE_BINDING = Binding(
     "ctrl+p", "command_palette", "Palette", tooltip="Command palette: every action, jump to talk"
@@ -65,7 +67,7 @@ def _b(key: str, action: str, description: str, tooltip: str, **kw: Any) -> Bind
 
 class ConfnoteApp(App[None]):
     TITLE = "confnote"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {TalkJumpProvider}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,6 +90,8 @@ class ConfnoteApp(App[None]):
     ) -> None:
         super().__init__()
         self.started = time.perf_counter()
+        self.first_frame_after: float | None = None
+        self.store_ready_after: float | None = None
         self.clock = clock
         self.local_zone = local_zone or datetime.now().astimezone().tzinfo or UTC
         self.offer_demo = offer_demo
@@ -105,7 +109,7 @@ class ConfnoteApp(App[None]):
         return MainScreen(self.clock, self.local_zone)
 
     def on_mount(self) -> None:
-        self.runner.start()
+        self.call_after_refresh(self._first_frame)
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -153,11 +157,19 @@ class ConfnoteApp(App[None]):
 
     # Store lifecycle messages
 
+    def _first_frame(self) -> None:
+        self.first_frame_after = time.perf_counter() - self.started
+        log.info("startup: first frame after %.3f s", self.first_frame_after)
+        # Only now open the store (and import SQLAlchemy) in the store thread.
+        self.runner.start()
+
     @on(StoreReady)
     def _store_ready(self, event: StoreReady) -> None:
-        self.log.info(
-            f"startup: store open after {time.perf_counter() - self.started:.3f}s "
-            f"(opening took {event.opened_in:.3f}s)"
+        self.store_ready_after = time.perf_counter() - self.started
+        log.info(
+            "startup: store ready after %.3f s (opening and migrating took %.3f s)",
+            self.store_ready_after,
+            event.opened_in,
         )
         if event.conferences:
             self.load_conference(event.conferences[0].id)
@@ -666,8 +678,10 @@ COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 
-def run(database: Path) -> None:
+def run(database: Path, log_file: Path | None = None) -> None:
     """Open the app on the database at ``database`` (opened in the store thread)."""
+    if log_file is not None:
+        _log_to(log_file)
 
     def open_store() -> Store:
         from confnote.store import Store
@@ -678,3 +692,15 @@ def run(database: Path) -> None:
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)
+
+
+def _log_to(log_file: Path) -> None:
+    """Startup times and store errors go to a small log file, never to the terminal."""
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)

@@ -6,6 +6,7 @@ order matters: two quick star presses or two note saves must not race.
 
 from __future__ import annotations
 
+import logging
 import queue
 import time
 from collections.abc import Callable, Sequence
@@ -75,7 +76,7 @@ class StoreRunner:
                     self._app.post_message(failure)
                     continue
                 except Exception as error:  # a bug: keep the thread alive, say what broke
-                    self._app.log.error("store job failed", error)
+                    logging.getLogger("confnote").exception("store job failed")
                     reason = f"internal error: {type(error).__name__}: {error}"
                     self._app.post_message(on_error(reason) if on_error else StoreFailed(reason))
                     continue

@@ -53,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
             padding=(0, 2),
             expand=True,
         )
-        table.add_column("key", style="bold cyan", no_wrap=True, width=24)
+        table.add_column("key", style="bold cyan", no_wrap=True, width=16)
         table.add_column("does")
         for binding in bindings:
             if isinstance(binding, Binding):

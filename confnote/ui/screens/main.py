@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from confnote.ui.widgets.note_pane import NotePane
+from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
 
@@ -34,19 +35,23 @@ class MainScreen(Screen[None]):
             with Vertical(id="side"):
                 yield NotePane(self._clock, lambda: schedule.display_zone, id="note")
                 yield TodoPane(id="todo")
+        yield PaneBar()
         yield Footer()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for pane in PANES:
             inside = any(node.id == pane for node in event.widget.ancestors_with_self)
             if inside:
-                for other in PANES:
-                    self.set_class(other == pane, f"-show-{other}")
+                self._show(pane)
                 break
 
-    def focus_pane(self, pane: str) -> None:
+    def _show(self, pane: str) -> None:
         for other in PANES:
             self.set_class(other == pane, f"-show-{other}")
+        self.query_one(PaneBar).active = pane
+
+    def focus_pane(self, pane: str) -> None:
+        self._show(pane)
         target = {
             "schedule": "#schedule-table",
             "note": "#note-editor",

@@ -42,4 +42,6 @@ class NoteEditor(TextArea):
 
     def action_insert_time(self) -> None:
         stamp = self._clock().strftime("[%H:%M] ")
-        self.insert(stamp)
+        row, column = self.cursor_location
+        before = self.document.get_line(row)[:column]
+        self.insert(stamp if not before or before[-1].isspace() else " " + stamp)

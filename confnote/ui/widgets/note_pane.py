@@ -50,7 +50,7 @@ class NotePane(Vertical):
 
     DEFAULT_CSS = """
     NotePane #note-header { height: auto; max-height: 5; padding: 0 1; background: $boost; }
-    NotePane NoteEditor { height: 1fr; border: none; padding: 0 1; }
+    NotePane NoteEditor, NotePane NoteEditor:focus { height: 1fr; border: none; padding: 0 1; }
     NotePane #note-preview { display: none; height: 1fr; padding: 0 1; }
     NotePane.-preview #note-preview { display: block; }
     NotePane.-preview NoteEditor { display: none; }

@@ -43,7 +43,7 @@ class TodoPane(Vertical):
 
     DEFAULT_CSS = """
     TodoPane #todo-title { height: 1; padding: 0 1; background: $boost; }
-    TodoPane OptionList { height: 1fr; border: none; }
+    TodoPane OptionList, TodoPane OptionList:focus { height: 1fr; border: none; }
     """
 
     status_filter: reactive[str] = reactive("open")
