@@ -13,9 +13,14 @@ from confnote import __version__
 from confnote.errors import ConfnoteError
 
 if TYPE_CHECKING:
-    from confnote.store import Conference, Store
+    from datetime import date
+
+    from confnote.store import Conference, ImportReport, Store
 
 Command = Callable[[argparse.Namespace], int]
+
+# An import lists at most this many of the parser's warnings.
+MAX_WARNINGS_SHOWN = 10
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,6 +75,39 @@ def build_parser() -> argparse.ArgumentParser:
     todo_list.add_argument("--conference", "-c", help="only this conference (name or slug)")
     _add_db_option(todo_list)
     todo_list.set_defaults(command=list_todos)
+
+    imports = commands.add_parser("import", help="import a schedule")
+    import_commands = imports.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    schedule = import_commands.add_parser(
+        "schedule",
+        help="import or refresh a conference schedule from a file or URL",
+        description="Import a schedule (frab/pretalx/Pentabarf XML, schedule.json, iCalendar, "
+        "CSV). Importing into a conference that has a schedule refreshes it: notes, stars "
+        "and TODOs stay, talks gone from the schedule are kept as cancelled.",
+    )
+    where = schedule.add_mutually_exclusive_group(required=True)
+    where.add_argument("source", nargs="?", metavar="SOURCE", help="a file path or http(s) URL")
+    where.add_argument(
+        "--refresh",
+        metavar="CONFERENCE",
+        help="fetch the schedule of CONFERENCE again from where it was imported",
+    )
+    schedule.add_argument(
+        "--conference", "-c", help="import into this conference (name or slug) instead of a new one"
+    )
+    schedule.add_argument(
+        "--new",
+        action="store_true",
+        help="make a new conference even if one of the same name exists",
+    )
+    schedule.add_argument(
+        "--zone",
+        metavar="IANA",
+        help="time zone for files that give none, e.g. Europe/Brussels "
+        "(default: the conference's zone, else UTC)",
+    )
+    _add_db_option(schedule)
+    schedule.set_defaults(command=import_schedule)
     return parser
 
 
@@ -178,13 +216,69 @@ def list_todos(args: argparse.Namespace) -> int:
     return 0
 
 
-def _conference_id(store: Store, name: str | None) -> int | None:
-    if name is None:
-        return None
+def import_schedule(args: argparse.Namespace) -> int:
+    from confnote.importing import (
+        NamesakeError,
+        apply_import,
+        fetch_and_parse,
+        plan_import,
+        plan_refresh,
+    )
+
+    with open_store(args) as store:
+        if args.refresh is not None:
+            if args.conference is not None or args.new:
+                raise ConfnoteError("--refresh names the conference already")
+            conference = _named_conference(store, args.refresh)
+            plan = plan_refresh(store, conference.id, zone=args.zone)
+        else:
+            plan = plan_import(
+                store,
+                args.source,
+                conference_id=_conference_id(store, args.conference),
+                zone=args.zone,
+                new=args.new,
+            )
+        try:
+            report = apply_import(store, plan, fetch_and_parse(plan))
+        except NamesakeError as error:
+            slug = error.existing.slug
+            raise ConfnoteError(
+                f"{error}; refresh it with --conference {slug}, or add --new for another one"
+            ) from None
+        if report is None:
+            assert plan.conference_id is not None
+            name = store.conference(plan.conference_id).name
+            print(f"{name}: not modified since last import ({plan.location})")
+            return 0
+        days = () if report.refreshed else store.conference_days(report.conference.id)
+        _print_import(report, days)
+    return 0
+
+
+def _print_import(report: ImportReport, days: Sequence[date]) -> None:
+    from confnote.import_summary import summary_lines
+
+    for line in summary_lines(report, days=days):
+        print(line)
+    for warning in report.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"confnote: warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > MAX_WARNINGS_SHOWN:
+        hidden = len(report.warnings) - MAX_WARNINGS_SHOWN
+        print(f"confnote: warning: … and {hidden} more", file=sys.stderr)
+
+
+def _named_conference(store: Store, name: str) -> Conference:
     conference = store.find_conference(name)
     if conference is None:
         raise ConfnoteError(f"no conference named {name!r} (see `confnote conferences`)")
-    return conference.id
+    return conference
+
+
+def _conference_id(store: Store, name: str | None) -> int | None:
+    if name is None:
+        return None
+    return _named_conference(store, name).id
 
 
 def _date_range(conference: Conference) -> str:

@@ -17,6 +17,7 @@ from confnote.store.records import (
     Todo,
     TodoKind,
 )
+from confnote.store.schedule_records import ImportedTalk, ImportReport, ScheduleSource
 
 if TYPE_CHECKING:
     from confnote.store.api import Store
@@ -24,8 +25,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ChecklistEntry",
     "Conference",
+    "ImportReport",
+    "ImportedTalk",
     "Note",
     "NoteRevision",
+    "ScheduleSource",
     "SearchHit",
     "Store",
     "Talk",

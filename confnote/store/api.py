@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from confnote import agenda
 from confnote.checklist import ChecklistItem, checklist_items, set_checked
 from confnote.errors import ConfnoteError, NotFoundError, StoreError
-from confnote.schedule.model import TalkDetails
+from confnote.schedule.model import ParsedSchedule, TalkDetails
 from confnote.store import search as fts
 from confnote.store.engine import create_engine_for, prepare_database
 from confnote.store.models import (
@@ -49,6 +49,7 @@ from confnote.store.records import (
     Todo,
     TodoKind,
 )
+from confnote.store.schedule_records import ImportReport, ScheduleSource
 
 # A note keeps a revision of its previous body at most this often while typing.
 REVISION_INTERVAL = timedelta(minutes=10)
@@ -183,6 +184,53 @@ class Store:
     def is_empty(self) -> bool:
         with self._transaction() as session:
             return session.scalar(select(func.count()).select_from(ConferenceRow)) == 0
+
+    # Schedules
+
+    def import_schedule(
+        self,
+        parsed: ParsedSchedule,
+        *,
+        conference_id: int | None = None,
+        conference_name: str | None = None,
+        source: str = "",
+        etag: str = "",
+        last_modified: str = "",
+    ) -> ImportReport:
+        """Import a schedule in one transaction: into the conference named by id or
+        name/slug, else the one whose remembered source is ``source``, else a new one.
+
+        Into a conference that already holds a schedule this is a refresh: talks
+        are updated, added, re-keyed, or marked cancelled when gone; the
+        attendee's own state is never touched. ``source`` (a URL or absolute
+        path) and its HTTP validators are remembered for the next refresh.
+        """
+        from confnote.store import schedule_import
+
+        if conference_name is not None and conference_id is None:
+            named = self.find_conference(conference_name)
+            if named is None:
+                raise NotFoundError(f"no conference named {conference_name!r}")
+            conference_id = named.id
+        where_from = schedule_import.SourceInfo(source, etag, last_modified)
+        with self._transaction() as session:
+            return schedule_import.import_schedule(
+                session, parsed, conference_id=conference_id, source=where_from, now=self._now()
+            )
+
+    def schedule_source(self, conference_id: int) -> ScheduleSource | None:
+        """Where the conference's schedule was last imported from, if anywhere."""
+        from confnote.store import schedule_import
+
+        with self._transaction() as session:
+            return schedule_import.schedule_source(session, conference_id)
+
+    def schedule_source_at(self, location: str) -> ScheduleSource | None:
+        """The remembered schedule source at ``location`` (a URL or absolute path)."""
+        from confnote.store import schedule_import
+
+        with self._transaction() as session:
+            return schedule_import.schedule_source_at(session, location)
 
     # Talks
 

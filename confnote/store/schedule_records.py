@@ -81,12 +81,3 @@ class ScheduleSource:
     etag: str
     last_modified: str
     fetched_at: datetime
-
-    @property
-    def is_url(self) -> bool:
-        return is_url(self.location)
-
-
-def is_url(location: str) -> bool:
-    """True for an http(s) URL, false for anything to be read as a file path."""
-    return location[:8].casefold().startswith(("http://", "https://"))

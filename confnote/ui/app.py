@@ -35,6 +35,13 @@ from confnote.ui.messages import (
     TalksChanged,
     TodosLoaded,
 )
+from confnote.ui.schedule_importer import (
+    ImportFailed,
+    ImportPlanned,
+    ScheduleFetched,
+    ScheduleImported,
+    ScheduleImporter,
+)
 from confnote.ui.screens.main import MainScreen
 from confnote.ui.screens.search import SearchScreen
 from confnote.ui.store_runner import StoreRunner
@@ -77,6 +84,7 @@ class ConfnoteApp(App[None]):
         _b("f4", "focus_pane('todo')", "TODOs", "Go to the TODO pane"),
         _b("ctrl+f", "search", "Search", "Search talks and notes", priority=True),
         _b("f5", "conferences", "Conferences", "Switch conference or create one"),
+        _b("ctrl+o", "import_schedule", "Import", "Import a schedule from a file or URL"),
         _b("ctrl+q", "quit", "Quit", "Save and quit", priority=True),
     ]
 
@@ -97,6 +105,7 @@ class ConfnoteApp(App[None]):
         self.offer_demo = offer_demo
         opener = store if callable(store) else (lambda: store)
         self.runner = StoreRunner(self, opener)
+        self.importer = ScheduleImporter(self)
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         # Note versions the store thread last wrote, to spot another writer.
@@ -126,7 +135,9 @@ class ConfnoteApp(App[None]):
         if self._quitting:
             return
         self._quitting = True
-        self.note_pane.flush()
+        # Straight to the store queue: a message would only get there after it is closed.
+        if (request := self.note_pane.take_save_request()) is not None:
+            self._save_note(request)
         await self.runner.stop()
         self.exit()
 
@@ -202,8 +213,7 @@ class ConfnoteApp(App[None]):
 
     def _first_run_answer(self, load_demo: bool | None) -> None:
         if not load_demo:
-            self.action_new_conference()
-            return
+            return  # the empty schedule pane says how to import or create one
         today = self.clock().astimezone(self.local_zone).date()
 
         def job(store: Store) -> Conference:
@@ -289,6 +299,8 @@ class ConfnoteApp(App[None]):
             self.action_conference_notes()
         elif event.what == "filters":
             self._choose_filters()
+        elif event.what == "refresh":
+            self.action_refresh_schedule()
 
     def _edit_talk(self, talk: Talk | None) -> None:
         if self.conference is None:
@@ -612,6 +624,77 @@ class ConfnoteApp(App[None]):
         zone_name = getattr(self.local_zone, "key", "UTC")
         self.push_screen(ConferenceFormScreen(zone_name), created)
 
+    # Schedules: import and refresh
+
+    def action_import_schedule(self) -> None:
+        from confnote.ui.screens.import_schedule import ImportScheduleScreen
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.notify(f"Importing {source}…", timeout=2)
+                self.importer.start(source)
+
+        self.push_screen(ImportScheduleScreen(), chosen)
+
+    def action_refresh_schedule(self) -> None:
+        if self.conference is None:
+            self.notify("No conference to refresh", severity="warning")
+            return
+        self.notify(f"Refreshing {self.conference.name}…", timeout=2)
+        self.importer.refresh(self.conference.id)
+
+    @on(ImportPlanned)
+    def _import_planned(self, event: ImportPlanned) -> None:
+        self.importer.planned(event.plan)
+
+    @on(ScheduleFetched)
+    def _schedule_fetched(self, event: ScheduleFetched) -> None:
+        self.importer.fetched(event.plan, event.fetched)
+
+    @on(ScheduleImported)
+    def _schedule_imported(self, event: ScheduleImported) -> None:
+        from confnote.ui.screens.import_report import ImportReportScreen
+
+        self.importer.done()
+        report = event.report
+        if report is None:
+            self.notify(f"Not modified since the last import: {event.plan.location}")
+            return
+        self.note_pane.flush()
+        self.load_conference(report.conference.id)
+        title = "Schedule refreshed" if report.refreshed else "Schedule imported"
+        self.push_screen(ImportReportScreen(title, event.summary))
+
+    @on(ImportFailed)
+    def _import_failed(self, event: ImportFailed) -> None:
+        from confnote.ui.screens.confirm import ConfirmScreen
+
+        self.importer.done()
+        plan, fetched = event.plan, event.fetched
+        namesake_id = event.namesake_id
+        if namesake_id is None or plan is None or fetched is None:
+            self.notify(event.reason, title="Import failed", severity="error", timeout=10)
+            return
+        existing = event.reason
+
+        def answered(refresh: bool | None) -> None:
+            if refresh is None:
+                return
+            if refresh:
+                self.importer.into_existing(plan, fetched, namesake_id)
+            else:
+                self.importer.as_new(plan, fetched)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{existing}.\n\nRefresh it with this schedule (your stars, notes and TODOs "
+                "stay), or import a second copy?",
+                yes="Refresh it",
+                no="Import as new",
+            ),
+            answered,
+        )
+
     # Panes, help, palette
 
     def action_focus_pane(self, pane: str) -> None:
@@ -670,6 +753,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Schedule: all days / one day", "Show every day or just one", "schedule.all_days"),
     ("Schedule: clear filters", "Show every talk of the day", "schedule.clear_filters"),
     ("Schedule: add a talk", "Add a talk by hand", "schedule.add_talk"),
+    ("Import a schedule", "frab/pretalx XML or JSON, iCalendar or CSV (ctrl+o)", "import_schedule"),
+    ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
     ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
     ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),
     ("TODO: add", "Add a TODO", "todo.add"),

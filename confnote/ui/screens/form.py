@@ -34,7 +34,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form"):
+        # Not focusable itself, so the first field has focus when the form opens.
+        with VerticalScroll(classes="dialog form", can_focus=False):
             yield Static(f"[b]{self.title_text}[/b]", classes="dialog-text")
             for label, widget in self.fields():
                 yield Label(label)

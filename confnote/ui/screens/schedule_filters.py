@@ -23,7 +23,7 @@ class ScheduleFiltersScreen(FormScreen[ScheduleFilter]):
                 "Track",
                 Select(
                     [(t, t) for t in self._tracks],
-                    value=rule.track or Select.BLANK,
+                    value=rule.track or Select.NULL,
                     prompt="any track",
                     id="filter-track",
                 ),
@@ -32,7 +32,7 @@ class ScheduleFiltersScreen(FormScreen[ScheduleFilter]):
                 "Room",
                 Select(
                     [(r, r) for r in self._rooms],
-                    value=rule.room or Select.BLANK,
+                    value=rule.room or Select.NULL,
                     prompt="any room",
                     id="filter-room",
                 ),

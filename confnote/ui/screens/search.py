@@ -86,7 +86,10 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def action_focus_results(self) -> None:
         if self._hits:
-            self.query_one(OptionList).focus()
+            results = self.query_one(OptionList)
+            if results.highlighted is None:
+                results.highlighted = 0  # so Enter chooses it
+            results.focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -98,8 +98,8 @@ class NotePane(Vertical):
         """Open a note; whatever the previous one held is saved first."""
         self.flush()
         self.target, self.talk = target, talk
-        self._saved_body = note.body if note else ""
         body = note.body if note else (note_template(talk, self._zone()) if talk else "")
+        self._saved_body = body  # an untouched template is no note yet: saved once typed in
         self.editor.load_text(body)
         self.editor.move_cursor(self.editor.document.end)
         self.remove_class("-closed")
@@ -160,15 +160,21 @@ class NotePane(Vertical):
 
     def flush(self) -> None:
         """Ask for a save now if the text differs from what the store holds."""
+        request = self.take_save_request()
+        if request is not None:
+            self.post_message(request)
+
+    def take_save_request(self) -> SaveRequested | None:
+        """The save the text needs now, counted as asked for: the caller must send it."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self.target is None or not self.dirty:
-            return
+            return None
         body = self.editor.text
         self._saved_body = body  # what the store will hold once this save lands
         self._set_status("saving…", "unsaved")
-        self.post_message(self.SaveRequested(self.target, body))
+        return self.SaveRequested(self.target, body)
 
     def saved(self, target: NoteTarget, note: Note) -> None:
         if target != self.target:

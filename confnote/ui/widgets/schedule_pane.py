@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import ClassVar
 
 from textual import on
@@ -19,6 +19,17 @@ from confnote import agenda
 from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
 from confnote.store.records import Conference, Talk
 from confnote.ui.widgets.schedule_table import ScheduleTable
+
+NO_TALKS = (
+    "No talks to show here.\n\n"
+    "[b]ctrl+o[/b] imports a schedule · [b]+[/b] adds a talk by hand · "
+    "[b]Esc[/b] clears filters · [b]\\[ ][/b] change day"
+)
+NO_CONFERENCE = (
+    "No conference yet.\n\n"
+    "[b]ctrl+o[/b] imports a schedule (frab/pretalx XML or JSON, iCalendar, CSV)\n"
+    "[b]F5[/b] creates a conference by hand, e.g. for a meetup"
+)
 
 
 def _b(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
@@ -47,6 +58,7 @@ class SchedulePane(Vertical):
         _b("z", "toggle_zone", "Zone", "Show times in the conference zone or yours"),
         _b("c", "conference_notes", "Conf notes", "Notes of the conference itself"),
         _b("plus", "add_talk", "Add talk", "Add a talk by hand", show=False),
+        _b("R", "refresh", "Refresh", "Refresh the schedule from its file or URL", show=False),
         _b("e", "edit_talk", "Edit talk", "Edit the talk's schedule fields", show=False),
         _b("escape", "clear_filters", "Clear", "Clear every filter", show=False),
     ]
@@ -92,11 +104,7 @@ class SchedulePane(Vertical):
             placeholder="filter: words in title, speakers, room, track", id="schedule-filter"
         )
         yield ScheduleTable(id="schedule-table")
-        yield Static(
-            "No talks to show. Press + to add a talk, f to change filters, or "
-            "ctrl+o to import a schedule.",
-            id="schedule-empty",
-        )
+        yield Static(NO_TALKS, id="schedule-empty")
 
     @property
     def table(self) -> ScheduleTable:
@@ -154,9 +162,18 @@ class SchedulePane(Vertical):
     def _running_now(self) -> set[int]:
         return {talk.id for talk in agenda.running_at(self.talks, self._clock())}
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._refresh_table)
+
     def _refresh_table(self) -> None:
         if not self.is_mounted:
             return
+        if self.conference is None:
+            self.add_class("-empty")
+            self.query_one("#schedule-empty", Static).update(NO_CONFERENCE)
+            self._update_title(0)
+            return
+        self.query_one("#schedule-empty", Static).update(NO_TALKS)
         shown = visible_talks(self.talks, self.rule, self.conference_zone)
         self.table.show(
             shown,
@@ -178,7 +195,9 @@ class SchedulePane(Vertical):
         else:
             number = self._days.index(day) + 1 if day in self._days else 0
             day_label = f"{day:%a %d %b}" + (f" (day {number}/{len(self._days)})" if number else "")
-        offset = datetime.now(self.display_zone).strftime("%z")
+        # The offset in force on the day shown (or now), not on the machine's today.
+        shown_at = datetime.combine(day, time(12), self.conference_zone) if day else self._clock()
+        offset = shown_at.astimezone(self.display_zone).strftime("%z")
         zone_name = "your time" if self.use_local_zone else self.conference.time_zone
         zone_label = f"{zone_name} (UTC{offset[:3]}:{offset[3:]})"
         extra = f" · {self.rule.summary}" if self.rule.summary else ""
@@ -222,6 +241,9 @@ class SchedulePane(Vertical):
 
     def action_edit_talk(self) -> None:
         self._with_talk("edit")
+
+    def action_refresh(self) -> None:
+        self.post_message(self.Request("refresh"))
 
     def action_add_talk(self) -> None:
         self.post_message(self.Request("add_talk"))

@@ -24,8 +24,22 @@ class ScheduleTable(DataTable[Text]):
     """Rows keyed by talk id. Rendering only: the pane decides what to show."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "previous_day", "Prev day", show=False),
-        Binding("right", "next_day", "Next day", show=False),
+        Binding(
+            "left",
+            "previous_day",
+            "Prev day",
+            show=False,
+            id="schedule.left",
+            tooltip="Show the previous day",
+        ),
+        Binding(
+            "right",
+            "next_day",
+            "Next day",
+            show=False,
+            id="schedule.right",
+            tooltip="Show the next day",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

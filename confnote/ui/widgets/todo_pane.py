@@ -117,6 +117,8 @@ class TodoPane(Vertical):
             )
         if highlighted in self._rows:
             options.highlighted = options.get_option_index(highlighted)
+        elif self._rows:  # so space, e and d act at once, without a first arrow key
+            options.highlighted = options.get_option_index(next(iter(self._rows)))
         kind = self.kind_filter.label if self.kind_filter else "all kinds"
         counts = sum(1 for t in self.todos if not t.done)
         self.query_one("#todo-title", Static).update(

@@ -1,0 +1,51 @@
+"""Where a schedule is read from: a file path or an http(s) URL, named the same way each time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from confnote.schedule.fetch import MAX_BYTES, FetchResult, fetch_schedule
+from confnote.schedule.model import ScheduleError
+
+
+def is_url(location: str) -> bool:
+    """True for an http:// or https:// URL; anything else is a file path."""
+    return location[:8].casefold().startswith(("http://", "https://"))
+
+
+def schedule_location(text: str) -> str:
+    """How a source is remembered: a URL as given, a path made absolute.
+
+    The same file named from another directory is then the same source.
+    """
+    if is_url(text):
+        return text.strip()
+    return str(Path(text).expanduser().resolve())
+
+
+def read_schedule(location: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
+    """The bytes at ``location``; a URL is fetched with the validators given.
+
+    Raises ScheduleError naming the location when it cannot be read.
+    """
+    if is_url(location):
+        return fetch_schedule(location, etag=etag, last_modified=last_modified)
+    return FetchResult(url=location, body=read_schedule_file(Path(location)))
+
+
+def read_schedule_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            body = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ScheduleError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise ScheduleError(str(path), "is a folder, not a schedule file") from None
+    except PermissionError:
+        raise ScheduleError(str(path), "not allowed to read it (permission denied)") from None
+    except OSError as error:
+        raise ScheduleError(str(path), f"cannot read: {error.strerror or error}") from None
+    if len(body) > MAX_BYTES:
+        megabytes = MAX_BYTES // (1024 * 1024)
+        raise ScheduleError(str(path), f"larger than {megabytes} MB; not a schedule")
+    return body

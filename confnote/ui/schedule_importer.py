@@ -1,0 +1,126 @@
+"""Importing and refreshing schedules from the app.
+
+Planning and writing go through the store thread; reading the file or URL and
+parsing it run in a worker of their own, so notes keep saving meanwhile. After a
+third of a second the schedule pane shows that it is busy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.timer import Timer
+
+from confnote.errors import ConfnoteError
+from confnote.importing import (
+    Fetched,
+    ImportPlan,
+    NamesakeError,
+    apply_import,
+    fetch_and_parse,
+    plan_import,
+    plan_refresh,
+)
+
+if TYPE_CHECKING:
+    from confnote.store import Store
+    from confnote.store.schedule_records import ImportReport
+    from confnote.ui.app import ConfnoteApp
+
+BUSY_AFTER = 0.33
+
+
+@dataclass
+class ImportPlanned(Message):
+    plan: ImportPlan
+
+
+@dataclass
+class ScheduleFetched(Message):
+    plan: ImportPlan
+    fetched: Fetched
+
+
+@dataclass
+class ScheduleImported(Message):
+    plan: ImportPlan
+    report: ImportReport | None
+    summary: list[str]
+
+
+@dataclass
+class ImportFailed(Message):
+    reason: str
+    plan: ImportPlan | None = None
+    fetched: Fetched | None = None
+    namesake_id: int | None = None
+
+
+class ScheduleImporter:
+    def __init__(self, app: ConfnoteApp) -> None:
+        self._app = app
+        self._busy_timer: Timer | None = None
+
+    def start(self, source: str) -> None:
+        self._busy()
+        self._app.runner.submit(
+            lambda store: plan_import(store, source), ImportPlanned, ImportFailed
+        )
+
+    def refresh(self, conference_id: int) -> None:
+        self._busy()
+        self._app.runner.submit(
+            lambda store: plan_refresh(store, conference_id), ImportPlanned, ImportFailed
+        )
+
+    def planned(self, plan: ImportPlan) -> None:
+        self._app.run_worker(
+            lambda: self._fetch(plan), thread=True, group="import", exit_on_error=False
+        )
+
+    def _fetch(self, plan: ImportPlan) -> None:
+        try:
+            fetched = fetch_and_parse(plan)
+        except ConfnoteError as error:
+            self._app.post_message(ImportFailed(str(error)))
+            return
+        self._app.post_message(ScheduleFetched(plan, fetched))
+
+    def fetched(self, plan: ImportPlan, fetched: Fetched) -> None:
+        def job(store: Store) -> ScheduleImported | ImportFailed:
+            from confnote.import_summary import summary_lines
+
+            try:
+                report = apply_import(store, plan, fetched)
+            except NamesakeError as error:
+                return ImportFailed(str(error), plan, fetched, error.existing.id)
+            if report is None:
+                return ScheduleImported(plan, None, [])
+            days = () if report.refreshed else store.conference_days(report.conference.id)
+            return ScheduleImported(plan, report, summary_lines(report, days=days))
+
+        self._app.runner.submit(job, lambda message: message, ImportFailed)
+
+    def into_existing(self, plan: ImportPlan, fetched: Fetched, conference_id: int) -> None:
+        """The user chose to refresh the namesake conference with this schedule."""
+        self._busy()
+        self.fetched(ImportPlan(plan.location, conference_id, None, plan.zone, new=False), fetched)
+
+    def as_new(self, plan: ImportPlan, fetched: Fetched) -> None:
+        self._busy()
+        self.fetched(ImportPlan(plan.location, None, None, plan.zone, new=True), fetched)
+
+    def _busy(self) -> None:
+        self.done()
+        self._busy_timer = self._app.set_timer(BUSY_AFTER, self._show_busy)
+
+    def _show_busy(self) -> None:
+        self._app.schedule.loading = True
+
+    def done(self) -> None:
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
+            self._busy_timer = None
+        self._app.schedule.loading = False
