@@ -11,13 +11,15 @@ run: $(STAMP_RUN)
 	$(BIN)/confnote
 
 test: $(STAMP_TEST)
-	$(BIN)/ruff check confnote tests benchmarks
-	$(BIN)/ruff format --check confnote tests benchmarks
+	$(BIN)/ruff check confnote tests benchmarks scripts
+	$(BIN)/ruff format --check confnote tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 bench: $(STAMP_RUN)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/parse_schedule.py
+	$(BIN)/python benchmarks/import_schedule.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
