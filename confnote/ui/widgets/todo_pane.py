@@ -131,13 +131,15 @@ class TodoPane(Vertical):
         label.append("☑ " if todo.done else "☐ ", style="green" if todo.done else "")
         label.append(KIND_GLYPHS[todo.kind] + " ", style="magenta")
         label.append(todo.text, style="dim strike" if todo.done else "")
-        details = [todo.talk_title] if todo.talk_title and todo.talk_title not in todo.text else []
         if todo.due_on:
-            details.append(f"due {todo.due_on:%d %b}")
+            label.append(f"  due {todo.due_on:%d %b}", style="bold yellow")
+        details = (
+            [f"↳ {todo.talk_title}"] if todo.talk_title and todo.talk_title not in todo.text else []
+        )
         if todo.url:
             details.append(todo.url)
         if details:
-            label.append("  " + " · ".join(details), style="dim")
+            label.append("\n    " + " · ".join(details), style="dim italic")
         return label
 
     @staticmethod
