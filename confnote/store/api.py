@@ -469,26 +469,20 @@ class Store:
             return _note(row)
 
     def conference_notes(self, conference_id: int) -> list[Note]:
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(NoteRow)
-                .where(NoteRow.conference_id == conference_id, NoteRow.talk_id.is_(None))
-                .order_by(NoteRow.id)
-            )
-            return [_note(row) for row in rows]
+        """Notes of the conference itself, in the order they were made."""
+        return self._notes(NoteRow.conference_id == conference_id, NoteRow.talk_id.is_(None))
 
     def talk_notes(self, conference_id: int) -> list[Note]:
         """Every talk note of a conference that holds some text."""
+        return self._notes(
+            NoteRow.conference_id == conference_id,
+            NoteRow.talk_id.is_not(None),
+            func.trim(NoteRow.body, " \t\r\n") != "",
+        )
+
+    def _notes(self, *conditions: ColumnElement[bool]) -> list[Note]:
         with self._transaction() as session:
-            rows = session.scalars(
-                select(NoteRow)
-                .where(
-                    NoteRow.conference_id == conference_id,
-                    NoteRow.talk_id.is_not(None),
-                    func.trim(NoteRow.body, " \t\r\n") != "",
-                )
-                .order_by(NoteRow.id)
-            )
+            rows = session.scalars(select(NoteRow).where(*conditions).order_by(NoteRow.id))
             return [_note(row) for row in rows]
 
     def note_revisions(self, note_id: int) -> list[NoteRevision]:

@@ -6,10 +6,9 @@ import hashlib
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,7 +16,7 @@ import pytest
 
 from confnote.cli import main
 from confnote.store import Store
-from tests.helpers import SHARED
+from tests.helpers import SHARED, loopback_server
 from tests.schedule_files import Event, frab_xml
 
 TALKS = [
@@ -253,15 +252,8 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("no_proxy", "*")
     _Handler.body = frab_xml(TALKS)
     _Handler.seen = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with loopback_server(_Handler) as url:
+        yield url
 
 
 def test_a_url_is_fetched_once_then_skipped_while_not_modified(

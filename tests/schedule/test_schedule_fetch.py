@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from confnote.schedule import ScheduleError, parse_schedule
 from confnote.schedule.fetch import fetch_schedule
+from tests.helpers import loopback_server
 
 BODY = (Path(__file__).parent / "fixtures" / "tinycon.xml").read_bytes()
 ETAG = '"tinycon-v1"'
@@ -58,15 +58,8 @@ class _ScheduleHandler(BaseHTTPRequestHandler):
 def base_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("no_proxy", "*")
     _ScheduleHandler.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ScheduleHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with loopback_server(_ScheduleHandler) as url:
+        yield url
 
 
 def test_first_fetch_returns_the_body_and_its_validators(base_url: str) -> None:
