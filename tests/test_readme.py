@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.widgets.note_editor import NoteEditor
@@ -17,7 +18,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def test_every_binding_is_described_in_the_readme() -> None:
     text = README.read_text(encoding="utf-8")
-    panes = [ConfnoteApp, SchedulePane, NotePane, NoteEditor, TodoPane]
+    panes: list[type[DOMNode]] = [ConfnoteApp, SchedulePane, NotePane, NoteEditor, TodoPane]
     bindings = [b for pane in panes for b in pane.BINDINGS if isinstance(b, Binding)]
     missing = [b.tooltip for b in bindings if b.tooltip and b.tooltip not in text]
     # Pane switching is described in one row for the three keys.

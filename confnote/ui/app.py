@@ -115,7 +115,7 @@ class ConfnoteApp(App[None]):
     # Start and stop
 
     def get_default_screen(self) -> Screen[Any]:
-        return MainScreen(self.clock, self.local_zone)
+        return MainScreen(self.clock, self.local_zone, self.save_note)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame)
@@ -135,9 +135,7 @@ class ConfnoteApp(App[None]):
         if self._quitting:
             return
         self._quitting = True
-        # Straight to the store queue: a message would only get there after it is closed.
-        if (request := self.note_pane.take_save_request()) is not None:
-            self._save_note(request)
+        self.note_pane.flush()
         await self.runner.stop()
         self.exit()
 
@@ -364,9 +362,9 @@ class ConfnoteApp(App[None]):
         if event.focus:
             self.main.focus_pane("note")
 
-    @on(NotePane.SaveRequested)
-    def _save_note(self, event: NotePane.SaveRequested) -> None:
-        target, body, versions = event.target, event.body, self._note_versions
+    def save_note(self, target: NoteTarget, body: str) -> None:
+        """Queue a note save on the store thread (called by the note pane)."""
+        versions = self._note_versions
 
         def job(store: Store) -> tuple[Note, Talk | None, TodosLoaded]:
             base = versions.get(target)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
@@ -23,8 +24,14 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     AUTO_FOCUS = "#schedule-table"
 
-    def __init__(self, clock: Callable[[], datetime], local_zone: tzinfo) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        local_zone: tzinfo,
+        save_note: Callable[[NoteTarget, str], None],
+    ) -> None:
         super().__init__(classes="-show-schedule")
+        self._save_note = save_note
         self._clock = clock
         self._local_zone = local_zone
 
@@ -33,7 +40,9 @@ class MainScreen(Screen[None]):
             schedule = SchedulePane(self._clock, self._local_zone, id="schedule")
             yield schedule
             with Vertical(id="side"):
-                yield NotePane(self._clock, lambda: schedule.display_zone, id="note")
+                yield NotePane(
+                    self._clock, lambda: schedule.display_zone, self._save_note, id="note"
+                )
                 yield TodoPane(id="todo")
         yield PaneBar()
         yield Footer()

@@ -8,7 +8,6 @@ the store thread; this pane only asks for it and shows the outcome.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import ClassVar
 
@@ -18,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -60,17 +58,19 @@ class NotePane(Vertical):
     NotePane.-closed NoteEditor { display: none; }
     """
 
-    @dataclass
-    class SaveRequested(Message):
-        target: NoteTarget
-        body: str
-
     def __init__(
-        self, clock: Callable[[], datetime], zone: Callable[[], tzinfo], *, id: str
+        self,
+        clock: Callable[[], datetime],
+        zone: Callable[[], tzinfo],
+        save: Callable[[NoteTarget, str], None],
+        *,
+        id: str,
     ) -> None:
+        """``save(target, body)`` queues a store write and returns at once."""
         super().__init__(id=id, classes="-closed")
         self._clock = clock
         self._zone = zone
+        self._save = save
         self.target: NoteTarget | None = None
         self.talk: Talk | None = None
         self._saved_body = ""
@@ -159,22 +159,21 @@ class NotePane(Vertical):
         self.flush()
 
     def flush(self) -> None:
-        """Ask for a save now if the text differs from what the store holds."""
-        request = self.take_save_request()
-        if request is not None:
-            self.post_message(request)
+        """Queue a save now if the text differs from what the store holds.
 
-    def take_save_request(self) -> SaveRequested | None:
-        """The save the text needs now, counted as asked for: the caller must send it."""
+        The save goes straight onto the store thread's queue (a call, not a bubbling
+        message), so it is queued before anything that happens after this returns,
+        quitting included.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self.target is None or not self.dirty:
-            return None
+            return
         body = self.editor.text
         self._saved_body = body  # what the store will hold once this save lands
         self._set_status("saving…", "unsaved")
-        return self.SaveRequested(self.target, body)
+        self._save(self.target, body)
 
     def saved(self, target: NoteTarget, note: Note) -> None:
         if target != self.target:

@@ -1,0 +1,210 @@
+"""Driving the app in Pilot tests: waiting on the store thread, reading what the panes show."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Static
+
+from confnote.store import Conference, Store
+from confnote.store.records import ChecklistEntry, Talk, Todo
+from confnote.ui.app import ConfnoteApp
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+NEW_YORK = ZoneInfo("America/New_York")
+# The `conference` fixture is in Brussels; the default talk starts 2025-05-17 09:00 there.
+MORNING = datetime(2025, 5, 17, 9, 20, tzinfo=BRUSSELS)
+SETTLE_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Two days of ExampleConf 2025 (Brussels): 17 and 18 May."""
+
+    conference: Conference
+    opening: Talk  # 09:00–09:30 Main Hall, has a video
+    parallel: Talk  # 09:15–09:45 Room B, overlaps the opening
+    late: Talk  # 11:00–11:30 Main Hall
+    tomorrow: Talk  # 18 May 10:00–10:30 Main Hall
+
+
+def make_app(db_path: Path, *, now: datetime = MORNING, offer_demo: bool = False) -> ConfnoteApp:
+    """The app on its own store (opened in the store thread), a fixed clock and New York as home."""
+    return ConfnoteApp(
+        lambda: Store.open(db_path),
+        clock=lambda: now,
+        local_zone=NEW_YORK,
+        offer_demo=offer_demo,
+    )
+
+
+def confnote(pilot: Pilot[Any]) -> ConfnoteApp:
+    app = pilot.app
+    assert isinstance(app, ConfnoteApp)
+    return app
+
+
+async def settle(
+    pilot: Pilot[Any],
+    condition: Callable[[], object] | None = None,
+    *,
+    what: str = "",
+    timeout: float = SETTLE_TIMEOUT,
+) -> None:
+    """Let the app run until ``condition()`` holds; without one, until the store thread has
+    finished every job submitted so far and the app has handled their replies."""
+    if condition is None:
+        await _store_idle(pilot, timeout)
+        return
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up after {timeout:g} s waiting for {what or condition}")
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+async def _store_idle(pilot: Pilot[Any], timeout: float) -> None:
+    reached = threading.Event()
+    confnote(pilot).runner.submit(lambda _store: reached.set())
+    await settle(pilot, reached.is_set, what="the store thread to run its queue", timeout=timeout)
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(app: ConfnoteApp, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[Any]]:
+    """Run ``app`` until its conference, talks and TODOs are on screen."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, lambda: app.conference is not None, what="the conference to load")
+        await settle(pilot)
+        yield pilot
+
+
+# What the store and the panes hold
+
+
+def stored_body(store: Store, talk_id: int) -> str:
+    """The talk's note as the store holds it; empty when there is none."""
+    note = store.note_for_talk(talk_id)
+    return note.body if note else ""
+
+
+def row_cells(app: ConfnoteApp, talk_id: int) -> list[str]:
+    """The plain text of a talk's row in the schedule table: glyphs, time, room, title, speakers."""
+    return [cell.plain for cell in app.schedule.table.get_row(str(talk_id))]
+
+
+def shown_titles(app: ConfnoteApp) -> list[str]:
+    table = app.schedule.table
+    return [table.get_row_at(index)[3].plain for index in range(table.row_count)]
+
+
+def static_text(static: Static) -> str:
+    visual = static.visual
+    assert isinstance(visual, Content), f"{static!r} shows a {type(visual).__name__}"
+    return visual.plain
+
+
+def schedule_title(app: ConfnoteApp) -> str:
+    return static_text(app.schedule.query_one("#schedule-title", Static))
+
+
+def note_status(app: ConfnoteApp) -> str:
+    return static_text(app.note_pane.query_one("#note-status", Static))
+
+
+def todo_title(app: ConfnoteApp) -> str:
+    return static_text(app.todo_pane.query_one("#todo-title", Static))
+
+
+def todo_rows(app: ConfnoteApp) -> list[str]:
+    """The TODO pane's lines as shown, headings and separators included."""
+    options = app.todo_pane.option_list
+    rows = []
+    for index in range(options.option_count):
+        prompt = options.get_option_at_index(index).prompt
+        rows.append(prompt.plain if isinstance(prompt, Text | Content) else str(prompt))
+    return rows
+
+
+def todo_row_with(app: ConfnoteApp, text: str) -> str:
+    """The one TODO pane row (label and details) holding ``text``."""
+    [row] = [row for row in todo_rows(app) if text in row]
+    return row
+
+
+def is_on_screen(widget: Widget) -> bool:
+    return widget.region.area > 0
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` key by key; a newline is the Enter key."""
+    await pilot.press(*("enter" if char == "\n" else char for char in text))
+
+
+RowTest = Callable[[Todo | ChecklistEntry | None], bool]
+
+
+def todo_named(text: str) -> RowTest:
+    def wanted(item: Todo | ChecklistEntry | None) -> bool:
+        return isinstance(item, Todo) and item.text == text
+
+    return wanted
+
+
+def checklist_line(text: str) -> RowTest:
+    def wanted(item: Todo | ChecklistEntry | None) -> bool:
+        return isinstance(item, ChecklistEntry) and item.text == text
+
+    return wanted
+
+
+async def highlight_in_todo_pane(pilot: Pilot[Any], wanted: RowTest) -> None:
+    """Focus the TODO pane (F4) and move down from the top until ``wanted`` holds."""
+    app = confnote(pilot)
+    await pilot.press("f4", "home")
+    for _ in range(app.todo_pane.option_list.option_count):
+        if wanted(app.todo_pane.current):
+            return
+        await pilot.press("down")
+    assert wanted(app.todo_pane.current), f"no such row in the TODO pane: {todo_rows(app)}"
+
+
+async def select_talk(pilot: Pilot[Any], talk_id: int) -> None:
+    """Focus the schedule (F2) and move its cursor with the arrow keys onto the talk's row."""
+    app = confnote(pilot)
+    table = app.schedule.table
+    await pilot.press("f2")
+    target = table.get_row_index(str(talk_id))
+    while table.cursor_row != target:
+        before = table.cursor_row
+        await pilot.press("down" if table.cursor_row < target else "up")
+        assert table.cursor_row != before, f"the cursor is stuck on row {before}"
+
+
+async def open_talk(pilot: Pilot[Any], talk_id: int) -> None:
+    """Select the talk in the schedule, press Enter, and wait until its note is in the editor."""
+    app = confnote(pilot)
+    await select_talk(pilot, talk_id)
+    await pilot.press("enter")
+    await settle(
+        pilot,
+        lambda: (
+            app.note_pane.talk is not None
+            and app.note_pane.talk.id == talk_id
+            and app.focused is app.note_pane.editor
+        ),
+        what=f"the note of talk {talk_id} to open",
+    )

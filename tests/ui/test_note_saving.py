@@ -1,0 +1,119 @@
+"""The note pane saves what is typed: after a pause, on ctrl+s, on switching talk, on quit."""
+
+from __future__ import annotations
+
+import pytest
+
+from confnote.store import Store
+from confnote.ui.app import ConfnoteApp
+from confnote.ui.widgets import note_pane
+from tests.ui.pilot_helpers import (
+    BRUSSELS,
+    Programme,
+    note_status,
+    open_talk,
+    running,
+    settle,
+    stored_body,
+    type_text,
+)
+
+
+@pytest.fixture
+def no_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Push the autosave an hour away, so only the save under test can write the note."""
+    monkeypatch.setattr(note_pane, "AUTOSAVE_DELAY", 3600.0)
+
+
+async def test_typed_text_is_saved_half_a_second_after_the_last_key(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    talk_id = programme.opening.id
+    async with running(app) as pilot:
+        await open_talk(pilot, talk_id)
+        await type_text(pilot, "Great start")
+        assert note_status(app) == "editing…"
+
+        await settle(
+            pilot,
+            lambda: stored_body(store, talk_id).endswith("Great start"),
+            what="the autosave",
+        )
+        assert stored_body(store, talk_id).startswith("# Opening keynote\n")
+        await settle(pilot, lambda: note_status(app).startswith("saved "), what="'saved' status")
+
+
+async def test_opening_a_talk_without_typing_stores_no_note(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        await pilot.pause(note_pane.AUTOSAVE_DELAY * 2)
+        await settle(pilot)
+
+        assert store.note_for_talk(programme.opening.id) is None
+        assert note_status(app) == "new note: saved once you type"
+
+
+@pytest.mark.usefixtures("no_autosave")
+async def test_ctrl_s_saves_at_once_and_shows_the_time_saved(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    talk_id = programme.opening.id
+    async with running(app) as pilot:
+        await open_talk(pilot, talk_id)
+        await type_text(pilot, "Saved by hand")
+        await pilot.press("ctrl+s")
+
+        await settle(pilot, lambda: note_status(app).startswith("saved "), what="'saved' status")
+        note = store.note_for_talk(talk_id)
+        assert note is not None
+        assert note.body.endswith("Saved by hand")
+        assert note_status(app) == f"saved {note.updated_at.astimezone(BRUSSELS):%H:%M:%S}"
+
+
+@pytest.mark.usefixtures("no_autosave")
+async def test_switching_to_another_talk_saves_the_first_talks_text(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    first, second = programme.opening.id, programme.parallel.id
+    async with running(app) as pilot:
+        await open_talk(pilot, first)
+        await type_text(pilot, "Half a thought")
+        await open_talk(pilot, second)
+
+        await settle(
+            pilot,
+            lambda: stored_body(store, first).endswith("Half a thought"),
+            what="the first note to be saved",
+        )
+        assert app.note_pane.editor.text.startswith("# Parsing with parsers\n")
+        assert store.note_for_talk(second) is None
+
+
+@pytest.mark.usefixtures("no_autosave")
+async def test_quitting_saves_the_typed_text(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    talk_id = programme.opening.id
+    async with running(app) as pilot:
+        await open_talk(pilot, talk_id)
+        await type_text(pilot, "Last words")
+        await pilot.press("ctrl+q")
+
+    assert stored_body(store, talk_id).endswith("Last words")
+
+
+@pytest.mark.usefixtures("no_autosave")
+async def test_ctrl_t_stamps_the_time_in_the_zone_the_schedule_shows(
+    app: ConfnoteApp, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        await pilot.press("ctrl+t")
+        assert app.note_pane.editor.text.endswith("\n[09:20] ")
+
+        await pilot.press("f2", "z")
+        await open_talk(pilot, programme.opening.id)
+        await pilot.press("ctrl+t")
+        assert app.note_pane.editor.text.endswith("\n[09:20] [03:20] ")

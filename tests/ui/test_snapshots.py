@@ -1,0 +1,85 @@
+"""SVG snapshots of the demo conference at 10:10 on its first day, seen from New York.
+
+Regenerate after a deliberate UI change with ``pytest tests/ui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from confnote.demo import load_demo
+from confnote.store import Store
+from confnote.ui.app import ConfnoteApp
+from confnote.ui.screens.help import HelpScreen
+from tests.ui.pilot_helpers import BRUSSELS, confnote, make_app, settle
+
+SnapCompare = Callable[..., bool]
+Step = Callable[[Pilot[Any]], Awaitable[None]]
+
+DEMO_DAY = date(2025, 5, 17)
+# Two starred talks run at once at 10:10, so the conflict and running marks both show.
+DEMO_NOW = datetime(2025, 5, 17, 10, 10, tzinfo=BRUSSELS)
+
+
+@pytest.fixture
+def demo_app(db_path: Path) -> ConfnoteApp:
+    # The store's own clock stamps the demo notes, whose save time the note pane shows.
+    with Store.open(db_path, clock=DEMO_NOW.timestamp) as store:
+        load_demo(store, DEMO_DAY)
+    return make_app(db_path, now=DEMO_NOW)
+
+
+async def demo_loaded(pilot: Pilot[Any]) -> None:
+    app = confnote(pilot)
+    await settle(pilot, lambda: app.conference is not None, what="the demo conference")
+    await settle(pilot)
+
+
+def then(*steps: Step) -> Step:
+    """One ``run_before`` made of several steps, run in order."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        for step in steps:
+            await step(pilot)
+
+    return run
+
+
+async def open_keynote_note(pilot: Pilot[Any]) -> None:
+    app = confnote(pilot)
+    app.note_pane.editor.cursor_blink = False
+    await pilot.press("home", "enter")
+    await settle(pilot, lambda: app.note_pane.talk is not None, what="the keynote's note")
+
+
+async def open_help(pilot: Pilot[Any]) -> None:
+    await pilot.press("question_mark")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="the help")
+
+
+def test_main_screen_at_120_columns(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
+    """Three panes: the first day with stars, marks, conflicts (!) and the running talks (▶)."""
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=demo_loaded)
+
+
+def test_main_screen_at_80_columns(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
+    """Only the schedule shows; the columns still fit."""
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=demo_loaded)
+
+
+def test_main_screen_with_a_note_open(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
+    """The keynote's note: header with links, highlighted Markdown, save status."""
+    assert snap_compare(
+        demo_app, terminal_size=(120, 40), run_before=then(demo_loaded, open_keynote_note)
+    )
+
+
+def test_help_screen(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
+    """Every key, pane by pane."""
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=then(demo_loaded, open_help))
