@@ -20,7 +20,7 @@ TARGET = Path(__file__).resolve().parents[1] / "assets" / "screenshot.svg"
 
 async def render() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder) / "demo.db")
+        store = Store.open(Path(folder) / "demo.db", clock=NOW.timestamp)
         load_demo(store, FIRST_DAY)
         app = ConfnoteApp(store, clock=lambda: NOW, local_zone=BRUSSELS, offer_demo=False)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -32,6 +32,7 @@ from confnote.ui.messages import (
     SearchFinished,
     StoreFailed,
     StoreReady,
+    StoreReply,
     TalksChanged,
     TodosLoaded,
 )
@@ -111,6 +112,8 @@ class ConfnoteApp(App[None]):
         # Note versions the store thread last wrote, to spot another writer.
         self._note_versions: dict[NoteTarget, int] = {}
         self._quitting = False
+        self._exiting = False
+        self._mounted_once = False
 
     # Start and stop
 
@@ -118,6 +121,7 @@ class ConfnoteApp(App[None]):
         return MainScreen(self.clock, self.local_zone, self.save_note)
 
     def on_mount(self) -> None:
+        self._mounted_once = True
         self.call_after_refresh(self._first_frame)
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
         loop = asyncio.get_running_loop()
@@ -125,6 +129,17 @@ class ConfnoteApp(App[None]):
             # Not possible off the main thread (tests) or on some platforms.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, lambda: self.call_next(self.action_quit))
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._exiting = True
+        super().exit(*args, **kwargs)
+
+    def check_message_enabled(self, message: Message) -> bool:
+        # Once exiting, results from the store thread have no widgets left to update.
+        closing = self._exiting or (self._mounted_once and not self.is_running)
+        if closing and isinstance(message, StoreReply):
+            return False
+        return super().check_message_enabled(message)
 
     def on_unmount(self) -> None:
         # However the app ends, the store thread must finish its queue and stop.

@@ -24,41 +24,45 @@ class NoteTarget:
     note_id: int | None = None
 
 
+class StoreReply(Message):
+    """A result coming back from the store thread (or an import worker) to the UI."""
+
+
 @dataclass
-class StoreReady(Message):
+class StoreReady(StoreReply):
     conferences: list[Conference]
     opened_in: float
 
 
 @dataclass
-class ConferenceLoaded(Message):
+class ConferenceLoaded(StoreReply):
     conference: Conference
     talks: list[Talk]
     notes: list[Note]
 
 
 @dataclass
-class OpenConference(Message):
+class OpenConference(StoreReply):
     conference_id: int
 
 
 @dataclass
-class ConferencesListed(Message):
+class ConferencesListed(StoreReply):
     conferences: list[Conference]
 
 
 @dataclass
-class ConferenceNotesLoaded(Message):
+class ConferenceNotesLoaded(StoreReply):
     notes: list[Note]
 
 
 @dataclass
-class TalksChanged(Message):
+class TalksChanged(StoreReply):
     talks: list[Talk]
 
 
 @dataclass
-class NoteLoaded(Message):
+class NoteLoaded(StoreReply):
     target: NoteTarget
     talk: Talk | None
     note: Note | None
@@ -66,29 +70,29 @@ class NoteLoaded(Message):
 
 
 @dataclass
-class NoteSaved(Message):
+class NoteSaved(StoreReply):
     target: NoteTarget
     note: Note
 
 
 @dataclass
-class NoteSaveFailed(Message):
+class NoteSaveFailed(StoreReply):
     target: NoteTarget
     reason: str
 
 
 @dataclass
-class TodosLoaded(Message):
+class TodosLoaded(StoreReply):
     todos: list[Todo]
     checklist: list[ChecklistEntry]
 
 
 @dataclass
-class SearchFinished(Message):
+class SearchFinished(StoreReply):
     query: str
     hits: list[SearchHit]
 
 
 @dataclass
-class StoreFailed(Message):
+class StoreFailed(StoreReply):
     reason: str

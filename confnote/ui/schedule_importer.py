@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.message import Message
 from textual.timer import Timer
 
 from confnote.errors import ConfnoteError
@@ -23,6 +22,7 @@ from confnote.importing import (
     plan_import,
     plan_refresh,
 )
+from confnote.ui.messages import StoreReply
 
 if TYPE_CHECKING:
     from confnote.store import Store
@@ -33,25 +33,25 @@ BUSY_AFTER = 0.33
 
 
 @dataclass
-class ImportPlanned(Message):
+class ImportPlanned(StoreReply):
     plan: ImportPlan
 
 
 @dataclass
-class ScheduleFetched(Message):
+class ScheduleFetched(StoreReply):
     plan: ImportPlan
     fetched: Fetched
 
 
 @dataclass
-class ScheduleImported(Message):
+class ScheduleImported(StoreReply):
     plan: ImportPlan
     report: ImportReport | None
     summary: list[str]
 
 
 @dataclass
-class ImportFailed(Message):
+class ImportFailed(StoreReply):
     reason: str
     plan: ImportPlan | None = None
     fetched: Fetched | None = None
