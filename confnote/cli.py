@@ -142,7 +142,7 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def run_app(args: argparse.Namespace) -> int:
     from confnote.paths import locations
-    from confnote.ui.app import run
+    from confnote.ui.launch import run
 
     where = locations(getattr(args, "db", None))
     run(where.database, where.log_file)

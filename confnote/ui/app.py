@@ -17,9 +17,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from confnote.checklist import ChecklistItem, set_checked
-from confnote.store.records import ChecklistEntry, Conference, Note, SearchHit, Talk, Todo
+from confnote.store.records import Conference, Note, SearchHit, Talk
 from confnote.ui.commands import TalkJumpProvider
+from confnote.ui.conference_actions import ConferenceActions
 from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
@@ -36,6 +36,7 @@ from confnote.ui.messages import (
     TalksChanged,
     TodosLoaded,
 )
+from confnote.ui.palette_commands import PALETTE_COMMANDS
 from confnote.ui.schedule_importer import (
     ImportFailed,
     ImportPlanned,
@@ -46,6 +47,7 @@ from confnote.ui.schedule_importer import (
 from confnote.ui.screens.main import MainScreen
 from confnote.ui.screens.search import SearchScreen
 from confnote.ui.store_runner import StoreRunner
+from confnote.ui.todo_actions import TodoActions
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
@@ -54,8 +56,6 @@ if TYPE_CHECKING:
     from textual.message import Message
 
     from confnote.store import Store
-    from confnote.ui.screens.conference_form import ConferenceDraft
-    from confnote.ui.screens.todo_form import TodoDraft
 
 log = logging.getLogger("confnote")
 Clock = Callable[[], datetime]
@@ -107,6 +107,8 @@ class ConfnoteApp(App[None]):
         opener = store if callable(store) else (lambda: store)
         self.runner = StoreRunner(self, opener)
         self.importer = ScheduleImporter(self)
+        self.todo_actions = TodoActions(self)
+        self.conferences = ConferenceActions(self)
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         # Note versions the store thread last wrote, to spot another writer.
@@ -198,7 +200,7 @@ class ConfnoteApp(App[None]):
         if event.conferences:
             self.load_conference(event.conferences[0].id)
         else:
-            self._first_run()
+            self.conferences.first_run()
 
     @on(StoreFailed)
     def _store_failed(self, event: StoreFailed) -> None:
@@ -206,35 +208,6 @@ class ConfnoteApp(App[None]):
             self.exit(return_code=1, message=f"confnote: error: {event.reason}")
             return
         self.notify(event.reason, title="Not done", severity="error", timeout=8)
-
-    def _first_run(self) -> None:
-        from confnote.demo import demo_available
-
-        if self.offer_demo and demo_available():
-            from confnote.ui.screens.confirm import ConfirmScreen
-
-            question = (
-                "[b]Welcome to confnote.[/b]\n\nThe store is empty. Load a small demo "
-                "conference, placed on today's dates, to see every pane at work?"
-            )
-            self.push_screen(
-                ConfirmScreen(question, yes="Load the demo", no="Start empty"),
-                self._first_run_answer,
-            )
-        else:
-            self._first_run_answer(False)
-
-    def _first_run_answer(self, load_demo: bool | None) -> None:
-        if not load_demo:
-            return  # the empty schedule pane says how to import or create one
-        today = self.clock().astimezone(self.local_zone).date()
-
-        def job(store: Store) -> Conference:
-            from confnote.demo import load_demo
-
-            return load_demo(store, today)
-
-        self.submit(job, lambda conference: OpenConference(conference.id))
 
     @on(OpenConference)
     def _open_conference(self, event: OpenConference) -> None:
@@ -414,38 +387,8 @@ class ConfnoteApp(App[None]):
         self.notify(f"Note not saved: {event.reason}", severity="error", timeout=10)
 
     def action_conference_notes(self) -> None:
-        if self.conference is None:
-            return
-        from confnote.ui.screens.choice import ChoiceScreen
-
-        choices: list[tuple[str, int | None]] = [(n.title, n.id) for n in self.conference_notes]
-        choices.append(("+ New conference note…", None))
-
-        def chosen(note_id: int | None) -> None:
-            if note_id is not None:
-                self.open_note(note_id)
-            elif self.screen is self.main:
-                self._new_conference_note()
-
-        self.push_screen(ChoiceScreen[int]("Conference notes", choices), chosen)
-
-    def _new_conference_note(self) -> None:
-        from confnote.ui.screens.note_title import NoteTitleScreen
-
-        assert self.conference is not None
-        conference_id = self.conference.id
-
-        def named(title: str | None) -> None:
-            if not title:
-                return
-
-            def job(store: Store) -> Note:
-                return store.add_conference_note(conference_id, title, f"# {title}\n\n")
-
-            self.submit(job, lambda note: [NoteLoaded(NoteTarget(note_id=note.id), None, note)])
-            self.submit(lambda store: store.conference_notes(conference_id), ConferenceNotesLoaded)
-
-        self.push_screen(NoteTitleScreen(), named)
+        if self.conference is not None:
+            self.conferences.choose_note(self.conference_notes)
 
     @on(ConferenceNotesLoaded)
     def _conference_notes_loaded(self, event: ConferenceNotesLoaded) -> None:
@@ -455,110 +398,7 @@ class ConfnoteApp(App[None]):
 
     @on(TodoPane.Request)
     def _todo_request(self, event: TodoPane.Request) -> None:
-        todo, entry = event.todo, event.entry
-        if event.what == "add":
-            self._edit_todo(None)
-        elif event.what == "edit" and todo:
-            self._edit_todo(todo)
-        elif event.what == "toggle" and todo:
-            self._change_todos(lambda store: store.set_todo_done(todo.id, not todo.done))
-        elif event.what == "toggle" and entry:
-            self._toggle_checklist(entry)
-        elif event.what == "move" and todo:
-            self._change_todos(lambda store: store.move_todo(todo.id, event.steps))
-        elif event.what == "delete" and todo:
-            self._delete_todo(todo)
-        elif event.what == "jump":
-            self._jump_to(todo, entry)
-
-    def _change_todos(self, job: Callable[[Store], object]) -> None:
-        self.submit(job)
-        self.reload_todos()
-
-    def _edit_todo(self, todo: Todo | None) -> None:
-        if self.conference is None:
-            self.notify("Create a conference first (F5)", severity="warning")
-            return
-        from confnote.ui.screens.todo_form import TodoFormScreen
-
-        conference_id = self.conference.id
-
-        def saved(draft: TodoDraft | None) -> None:
-            if draft is None:
-                return
-            if todo is None:
-                self._change_todos(
-                    lambda store: store.add_todo(
-                        conference_id,
-                        draft.text,
-                        kind=draft.kind,
-                        talk_id=draft.talk_id,
-                        due_on=draft.due_on,
-                        url=draft.url,
-                    )
-                )
-            else:
-                self._change_todos(
-                    lambda store: store.update_todo(
-                        todo.id,
-                        text=draft.text,
-                        kind=draft.kind,
-                        due_on=draft.due_on,
-                        clear_due=draft.due_on is None,
-                        url=draft.url,
-                    )
-                )
-            if (talk_id := draft.talk_id) is not None:
-                self.submit(lambda store: store.talk(talk_id), lambda t: TalksChanged([t]))
-
-        self.push_screen(TodoFormScreen(todo, self.note_pane.talk if todo is None else None), saved)
-
-    def _delete_todo(self, todo: Todo) -> None:
-        from confnote.ui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            self._change_todos(lambda store: store.delete_todo(todo.id))
-            if todo.talk_id is not None:
-                talk_id = todo.talk_id
-                self.submit(lambda store: store.talk(talk_id), lambda t: TalksChanged([t]))
-
-        self.push_screen(ConfirmScreen(f"Delete the TODO “{todo.text}”?", yes="Delete"), answered)
-
-    def _toggle_checklist(self, entry: ChecklistEntry) -> None:
-        pane = self.note_pane
-        shown = pane.target is not None and (
-            (entry.talk_id is not None and pane.target.talk_id == entry.talk_id)
-            or (entry.talk_id is None and pane.target.note_id == entry.note_id)
-        )
-        if shown:
-            # The note is open: tick the line in the editor, so typing there is never lost.
-            item = ChecklistItem(entry.line, entry.text, entry.done)
-            body = set_checked(pane.editor.text, item, not entry.done)
-            if body is None:
-                self.notify("That line changed in the open note", severity="warning")
-                return
-            pane.replace_text_and_save(body)
-            return
-
-        def job(store: Store) -> TodosLoaded:
-            note = store.set_checklist_item(entry, not entry.done)
-            return TodosLoaded(
-                store.list_todos(note.conference_id), store.checklist(note.conference_id)
-            )
-
-        self.submit(job, lambda loaded: loaded)
-
-    def _jump_to(self, todo: Todo | None, entry: ChecklistEntry | None) -> None:
-        talk_id = todo.talk_id if todo else (entry.talk_id if entry else None)
-        if talk_id is not None:
-            self.schedule.show_talk(talk_id)
-            self.open_talk(talk_id)
-        elif entry is not None:
-            self.open_note(entry.note_id)
-        else:
-            self.notify("This TODO is not linked to a talk")
+        self.todo_actions.handle(event)
 
     # Search
 
@@ -600,42 +440,10 @@ class ConfnoteApp(App[None]):
 
     @on(ConferencesListed)
     def _conferences_listed(self, event: ConferencesListed) -> None:
-        from confnote.ui.screens.choice import ChoiceScreen
-
-        conferences = event.conferences
-        choices: list[tuple[str, int | None]] = [
-            (f"{c.name}  ({c.starts_on or 'no dates'})", c.id) for c in conferences
-        ]
-        choices.append(("+ New conference…", None))
-
-        def chosen(conference_id: int | None) -> None:
-            if conference_id is not None:
-                self.note_pane.flush()
-                self.load_conference(conference_id)
-            elif self.screen is self.main:
-                self.action_new_conference()
-
-        self.push_screen(ChoiceScreen[int]("Conferences", choices), chosen)
+        self.conferences.choose(event.conferences)
 
     def action_new_conference(self) -> None:
-        from confnote.ui.screens.conference_form import ConferenceFormScreen
-
-        def created(draft: ConferenceDraft | None) -> None:
-            if draft is None:
-                return
-            self.submit(
-                lambda store: store.create_conference(
-                    draft.name,
-                    time_zone=draft.time_zone,
-                    starts_on=draft.starts_on,
-                    ends_on=draft.ends_on,
-                    url=draft.url,
-                ),
-                lambda conference: OpenConference(conference.id),
-            )
-
-        zone_name = getattr(self.local_zone, "key", "UTC")
-        self.push_screen(ConferenceFormScreen(zone_name), created)
+        self.conferences.create()
 
     # Schedules: import and refresh
 
@@ -666,47 +474,11 @@ class ConfnoteApp(App[None]):
 
     @on(ScheduleImported)
     def _schedule_imported(self, event: ScheduleImported) -> None:
-        from confnote.ui.screens.import_report import ImportReportScreen
-
-        self.importer.done()
-        report = event.report
-        if report is None:
-            self.notify(f"Not modified since the last import: {event.plan.location}")
-            return
-        self.note_pane.flush()
-        self.load_conference(report.conference.id)
-        title = "Schedule refreshed" if report.refreshed else "Schedule imported"
-        self.push_screen(ImportReportScreen(title, event.summary))
+        self.importer.imported(event)
 
     @on(ImportFailed)
     def _import_failed(self, event: ImportFailed) -> None:
-        from confnote.ui.screens.confirm import ConfirmScreen
-
-        self.importer.done()
-        plan, fetched = event.plan, event.fetched
-        namesake_id = event.namesake_id
-        if namesake_id is None or plan is None or fetched is None:
-            self.notify(event.reason, title="Import failed", severity="error", timeout=10)
-            return
-        existing = event.reason
-
-        def answered(refresh: bool | None) -> None:
-            if refresh is None:
-                return
-            if refresh:
-                self.importer.into_existing(plan, fetched, namesake_id)
-            else:
-                self.importer.as_new(plan, fetched)
-
-        self.push_screen(
-            ConfirmScreen(
-                f"{existing}.\n\nRefresh it with this schedule (your stars, notes and TODOs "
-                "stay), or import a second copy?",
-                yes="Refresh it",
-                no="Import as new",
-            ),
-            answered,
-        )
+        self.importer.failed(event)
 
     # Panes, help, palette
 
@@ -730,7 +502,7 @@ class ConfnoteApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for title, help_text, action in COMMANDS:
+        for title, help_text, action in PALETTE_COMMANDS:
             yield SystemCommand(title, help_text, self._command(action))
 
     def _command(self, action: str) -> Callable[[], Any]:
@@ -745,79 +517,3 @@ class ConfnoteApp(App[None]):
             await self.run_action(name, default_namespace=target)
 
         return run
-
-
-# (title, help, action) for the command palette; "pane." actions run on that pane.
-COMMANDS: list[tuple[str, str, str]] = [
-    ("Search talks and notes", "Full-text search (ctrl+f)", "search"),
-    ("Switch conference", "Pick another conference or create one (F5)", "conferences"),
-    ("New conference", "Create a conference by hand", "new_conference"),
-    (
-        "Conference notes",
-        "Intro, hallway track and other notes of the conference",
-        "conference_notes",
-    ),
-    ("Show keys", "Every key binding (F1)", "help"),
-    ("Schedule: open the talk's note", "The talk under the cursor", "schedule.open_talk"),
-    (
-        "Schedule: cycle star",
-        "None, one or two stars for the talk under the cursor",
-        "schedule.star",
-    ),
-    ("Schedule: attended", "Mark the talk under the cursor attended, or not", "schedule.attended"),
-    ("Schedule: watch later", "Add or remove the talk's watch-later TODO", "schedule.watch_later"),
-    ("Schedule: hide talk", "Hide or unhide the talk under the cursor", "schedule.hide"),
-    ("Schedule: edit talk", "Edit the schedule fields of the talk", "schedule.edit_talk"),
-    ("Schedule: filter by text", "Filter talks as you type", "schedule.filter_text"),
-    ("Schedule: previous day", "Show the previous day", "schedule.previous_day"),
-    ("Schedule: next day", "Show the next day", "schedule.next_day"),
-    ("Schedule: jump to now", "The talk running now, or the next one", "schedule.jump_now"),
-    ("Schedule: next starred talk", "Jump to the next starred talk", "schedule.next_starred"),
-    ("Schedule: toggle time zone", "Conference time or your own", "schedule.toggle_zone"),
-    ("Schedule: filters", "Track, room, starred, with notes, hidden", "schedule.filters"),
-    ("Schedule: starred only", "Show only starred talks", "schedule.starred_only"),
-    ("Schedule: all days / one day", "Show every day or just one", "schedule.all_days"),
-    ("Schedule: clear filters", "Show every talk of the day", "schedule.clear_filters"),
-    ("Schedule: add a talk", "Add a talk by hand", "schedule.add_talk"),
-    ("Import a schedule", "frab/pretalx XML or JSON, iCalendar or CSV (ctrl+o)", "import_schedule"),
-    ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
-    ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
-    ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),
-    ("TODO: add", "Add a TODO", "todo.add"),
-    ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
-    ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),
-    ("TODO: delete", "Delete the highlighted TODO (asks first)", "todo.delete"),
-    ("TODO: go to its talk", "Open the linked talk's note", "todo.jump"),
-    ("TODO: move up", "Move the highlighted TODO up", "todo.move_up"),
-    ("TODO: move down", "Move the highlighted TODO down", "todo.move_down"),
-    ("TODO: show open / done / all", "Cycle the TODO filter", "todo.cycle_status"),
-    ("TODO: filter by kind", "Cycle watch later, follow-up, action", "todo.cycle_kind"),
-]
-
-
-def run(database: Path, log_file: Path | None = None) -> None:
-    """Open the app on the database at ``database`` (opened in the store thread)."""
-    if log_file is not None:
-        _log_to(log_file)
-
-    def open_store() -> Store:
-        from confnote.store import Store
-
-        return Store.open(database)
-
-    app = ConfnoteApp(open_store)
-    app.run()
-    if app.return_code:
-        raise SystemExit(app.return_code)
-
-
-def _log_to(log_file: Path) -> None:
-    """Startup times and store errors go to a small log file, never to the terminal."""
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)

@@ -124,3 +124,39 @@ class ScheduleImporter:
             self._busy_timer.stop()
             self._busy_timer = None
         self._app.schedule.loading = False
+
+    def imported(self, event: ScheduleImported) -> None:
+        from confnote.ui.screens.import_report import ImportReportScreen
+
+        self.done()
+        app, report = self._app, event.report
+        if report is None:
+            app.notify(f"Not modified since the last import: {event.plan.location}")
+            return
+        app.note_pane.flush()
+        app.load_conference(report.conference.id)
+        title = "Schedule refreshed" if report.refreshed else "Schedule imported"
+        app.push_screen(ImportReportScreen(title, event.summary))
+
+    def failed(self, event: ImportFailed) -> None:
+        """Say why in one notice, or ask about a conference of the same name."""
+        from confnote.ui.screens.confirm import ConfirmScreen
+
+        self.done()
+        plan, fetched, namesake_id = event.plan, event.fetched, event.namesake_id
+        if namesake_id is None or plan is None or fetched is None:
+            self._app.notify(event.reason, title="Import failed", severity="error", timeout=10)
+            return
+
+        def answered(refresh: bool | None) -> None:
+            if refresh:
+                self.into_existing(plan, fetched, namesake_id)
+            elif refresh is not None:
+                self.as_new(plan, fetched)
+
+        question = (
+            f"{event.reason}.\n\nRefresh it with this schedule (your stars, notes and TODOs "
+            "stay), or import a second copy?"
+        )
+        screen = ConfirmScreen(question, yes="Refresh it", no="Import as new")
+        self._app.push_screen(screen, answered)

@@ -93,3 +93,17 @@ def _palette_text(app: ConfnoteApp) -> str:
         return ""
     options = found.first()
     return " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+
+async def test_escape_closes_the_conference_list_without_creating_one(
+    app: ConfnoteApp, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        await pilot.press("f5")
+        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen), what="the list")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.main
+        await pilot.press("c", "escape")
+        await settle(pilot)
+        assert app.screen is app.main

@@ -22,7 +22,7 @@ class ChoiceScreen(ModalScreen[T | None], Generic[T]):
         Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel", tooltip="Close"),
     ]
 
-    def __init__(self, title: str, choices: list[tuple[str, T | None]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, T]]) -> None:
         super().__init__()
         self._title = title
         self._choices = choices

@@ -1,0 +1,40 @@
+"""Starting the app from the command line: the log file and the store opened off the UI thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from confnote.ui.app import ConfnoteApp, log
+
+if TYPE_CHECKING:
+    from confnote.store import Store
+
+
+def run(database: Path, log_file: Path | None = None) -> None:
+    """Open the app on the database at ``database`` (opened in the store thread)."""
+    if log_file is not None:
+        _log_to(log_file)
+
+    def open_store() -> Store:
+        from confnote.store import Store
+
+        return Store.open(database)
+
+    app = ConfnoteApp(open_store)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
+def _log_to(log_file: Path) -> None:
+    """Startup times and store errors go to a small log file, never to the terminal."""
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)

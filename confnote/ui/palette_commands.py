@@ -1,0 +1,50 @@
+"""Every action the command palette offers, beyond Textual's own and "jump to talk"."""
+
+from __future__ import annotations
+
+# (title, help, action) for the command palette; "pane." actions run on that pane.
+PALETTE_COMMANDS: list[tuple[str, str, str]] = [
+    ("Search talks and notes", "Full-text search (ctrl+f)", "search"),
+    ("Switch conference", "Pick another conference or create one (F5)", "conferences"),
+    ("New conference", "Create a conference by hand", "new_conference"),
+    (
+        "Conference notes",
+        "Intro, hallway track and other notes of the conference",
+        "conference_notes",
+    ),
+    ("Show keys", "Every key binding (F1)", "help"),
+    ("Schedule: open the talk's note", "The talk under the cursor", "schedule.open_talk"),
+    (
+        "Schedule: cycle star",
+        "None, one or two stars for the talk under the cursor",
+        "schedule.star",
+    ),
+    ("Schedule: attended", "Mark the talk under the cursor attended, or not", "schedule.attended"),
+    ("Schedule: watch later", "Add or remove the talk's watch-later TODO", "schedule.watch_later"),
+    ("Schedule: hide talk", "Hide or unhide the talk under the cursor", "schedule.hide"),
+    ("Schedule: edit talk", "Edit the schedule fields of the talk", "schedule.edit_talk"),
+    ("Schedule: filter by text", "Filter talks as you type", "schedule.filter_text"),
+    ("Schedule: previous day", "Show the previous day", "schedule.previous_day"),
+    ("Schedule: next day", "Show the next day", "schedule.next_day"),
+    ("Schedule: jump to now", "The talk running now, or the next one", "schedule.jump_now"),
+    ("Schedule: next starred talk", "Jump to the next starred talk", "schedule.next_starred"),
+    ("Schedule: toggle time zone", "Conference time or your own", "schedule.toggle_zone"),
+    ("Schedule: filters", "Track, room, starred, with notes, hidden", "schedule.filters"),
+    ("Schedule: starred only", "Show only starred talks", "schedule.starred_only"),
+    ("Schedule: all days / one day", "Show every day or just one", "schedule.all_days"),
+    ("Schedule: clear filters", "Show every talk of the day", "schedule.clear_filters"),
+    ("Schedule: add a talk", "Add a talk by hand", "schedule.add_talk"),
+    ("Import a schedule", "frab/pretalx XML or JSON, iCalendar or CSV (ctrl+o)", "import_schedule"),
+    ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
+    ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
+    ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),
+    ("TODO: add", "Add a TODO", "todo.add"),
+    ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
+    ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),
+    ("TODO: delete", "Delete the highlighted TODO (asks first)", "todo.delete"),
+    ("TODO: go to its talk", "Open the linked talk's note", "todo.jump"),
+    ("TODO: move up", "Move the highlighted TODO up", "todo.move_up"),
+    ("TODO: move down", "Move the highlighted TODO down", "todo.move_down"),
+    ("TODO: show open / done / all", "Cycle the TODO filter", "todo.cycle_status"),
+    ("TODO: filter by kind", "Cycle watch later, follow-up, action", "todo.cycle_kind"),
+]
