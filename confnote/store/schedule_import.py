@@ -13,8 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from confnote.schedule.model import ParsedSchedule
-from confnote.store.api import _check_zone, _conference, _get, _instant, _unique_slug, slugify
 from confnote.store.models import ConferenceRow, ScheduleSourceRow
+from confnote.store.rows import (
+    check_zone,
+    conference_record,
+    get_row,
+    instant,
+    slugify,
+    unique_slug,
+)
 from confnote.store.schedule_records import ImportReport, ScheduleSource
 from confnote.store.talk_merge import merge_talks
 
@@ -46,7 +53,7 @@ def import_schedule(
         _remember_source(session, conference.id, parsed.format, source, now)
     session.flush()
     return ImportReport(
-        conference=_conference(conference),
+        conference=conference_record(conference),
         format=parsed.format,
         refreshed=outcome.had_schedule or had_source,
         talk_count=len(parsed.talks),
@@ -86,15 +93,15 @@ def _target_conference(
     now: int,
 ) -> ConferenceRow:
     if conference_id is not None:
-        return _get(session, ConferenceRow, conference_id, "conference")
+        return get_row(session, ConferenceRow, conference_id, "conference")
     known = schedule_source_at(session, location) if location else None
     if known is not None:
-        return _get(session, ConferenceRow, known.conference_id, "conference")
-    _check_zone(parsed.time_zone)
+        return get_row(session, ConferenceRow, known.conference_id, "conference")
+    check_zone(parsed.time_zone)
     name = parsed.title.strip() or "Imported schedule"
     row = ConferenceRow(
         name=name,
-        slug=_unique_slug(session, slugify(parsed.slug or name)),
+        slug=unique_slug(session, slugify(parsed.slug or name)),
         time_zone=parsed.time_zone,
         starts_on=parsed.starts_on,
         ends_on=parsed.ends_on,
@@ -137,5 +144,5 @@ def _schedule_source(row: ScheduleSourceRow) -> ScheduleSource:
         format=row.format,
         etag=row.etag,
         last_modified=row.last_modified,
-        fetched_at=_instant(row.fetched_at),
+        fetched_at=instant(row.fetched_at),
     )

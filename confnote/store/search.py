@@ -1,4 +1,5 @@
-"""Turning what a person types into a safe FTS5 query, and reading snippets back.
+"""Full-text search over talks and notes: turning what a person types into a safe
+FTS5 query, running it against ``search_index``, and reading snippets back.
 
 Every term becomes a quoted FTS5 string, so quotes, hyphens, ``C++``, ``*`` or
 ``NOT`` are matched as text and never parsed as query syntax. Terms are ANDed;
@@ -8,6 +9,12 @@ the last unquoted term matches as a prefix, so results follow typing.
 from __future__ import annotations
 
 import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from confnote.store.records import SearchHit
+from confnote.store.rows import instant
 
 # bm25 weights per column of search_index: title, speakers, abstract, body.
 COLUMN_WEIGHTS = (10.0, 5.0, 1.0, 1.0)
@@ -20,6 +27,27 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 # FTS5 strings end at NUL; other control characters carry no words either.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+# search_index holds each talk at rowid 2 × talk id, each conference note at 2 × note id + 1.
+_WEIGHTS = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+_HITS = text(
+    f"""
+    SELECT s.rowid AS doc,
+           snippet(search_index, -1, :open, :close, '…', 12) AS snippet,
+           bm25(search_index, {_WEIGHTS}) AS rank,
+           coalesce(t.conference_id, n.conference_id) AS conference_id,
+           coalesce(t.title, n.title) AS title,
+           t.starts_at AS starts_at,
+           s.speakers AS speakers
+    FROM search_index s
+    LEFT JOIN talk t ON s.rowid % 2 = 0 AND t.id = s.rowid / 2
+    LEFT JOIN note n ON s.rowid % 2 = 1 AND n.id = s.rowid / 2
+    WHERE search_index MATCH :match
+      AND (:conference IS NULL OR coalesce(t.conference_id, n.conference_id) = :conference)
+    ORDER BY rank
+    LIMIT :limit
+    """
+)
 
 
 def fts_query(text: str) -> str | None:
@@ -47,3 +75,32 @@ def snippet_pieces(snippet: str) -> tuple[tuple[str, bool], ...]:
         if chunk:
             pieces.append((_SPACE.sub(" ", chunk), index % 2 == 1))
     return tuple(pieces)
+
+
+def search_hits(
+    session: Session, match: str, *, conference_id: int | None, limit: int
+) -> list[SearchHit]:
+    """Talks and notes matching ``match`` (an expression from ``fts_query``), best first."""
+    rows = session.execute(
+        _HITS,
+        {
+            "open": MATCH_START,
+            "close": MATCH_END,
+            "match": match,
+            "conference": conference_id,
+            "limit": limit,
+        },
+    )
+    return [
+        SearchHit(
+            conference_id=row.conference_id,
+            title=row.title,
+            snippet=snippet_pieces(row.snippet or ""),
+            rank=float(row.rank),
+            talk_id=row.doc // 2 if row.doc % 2 == 0 else None,
+            note_id=row.doc // 2 if row.doc % 2 == 1 else None,
+            starts_at=instant(row.starts_at) if row.starts_at is not None else None,
+            speakers=row.speakers,
+        )
+        for row in rows
+    ]

@@ -29,9 +29,10 @@ from sqlalchemy.orm import Session
 
 from confnote.schedule.changes import diff_talks
 from confnote.schedule.model import TalkDetails
-from confnote.store.api import _apply_details, _epoch, _instant
 from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow, TalkStateRow
+from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
+from confnote.store.talk_rows import apply_details
 
 # Store.add_talk gives talks added by hand keys with this prefix.
 MANUAL_KEY_PREFIX = "manual-"
@@ -90,7 +91,7 @@ def _details(row: TalkRow, speakers: Sequence[str]) -> TalkDetails:
     return TalkDetails(
         key=row.key,
         title=row.title,
-        starts_at=_instant(row.starts_at),
+        starts_at=instant(row.starts_at),
         duration=timedelta(seconds=row.duration),
         subtitle=row.subtitle,
         abstract=row.abstract,
@@ -110,7 +111,7 @@ def _as_stored(talk: TalkDetails) -> TalkDetails:
     return replace(
         talk,
         title=talk.title.strip(),
-        starts_at=datetime.fromtimestamp(_epoch(talk.starts_at), UTC),
+        starts_at=datetime.fromtimestamp(epoch(talk.starts_at), UTC),
         duration=timedelta(seconds=max(0, int(talk.duration.total_seconds()))),
         speakers=_distinct_names(talk.speakers),
     )
@@ -150,7 +151,7 @@ def _merge(
         else:
             category = outcome.updated
         row.key = change.new.key
-        _apply_details(row, change.new)
+        apply_details(row, change.new)
         row.cancelled = False
         row.changed = ",".join(change.fields)
         if "speakers" in change.fields:
@@ -177,7 +178,7 @@ def _add_talks(
     added: list[tuple[TalkRow, TalkDetails]] = []
     for talk in talks:
         row = TalkRow(conference_id=conference_id, key=talk.key, cancelled=False, changed="")
-        _apply_details(row, talk)
+        apply_details(row, talk)
         added.append((row, talk))
     session.add_all(row for row, _ in added)
     session.flush()

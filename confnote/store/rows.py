@@ -1,0 +1,75 @@
+"""Small helpers every store module shares: fetching a row by id, instants as stored
+seconds, and conference rows (slugs, time zones) read into records."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from confnote import agenda
+from confnote.errors import ConfnoteError, NotFoundError
+from confnote.store.models import ConferenceRow
+from confnote.store.records import Conference
+
+RowT = TypeVar("RowT")
+
+
+def get_row(session: Session, model: type[RowT], key: int, what: str) -> RowT:
+    """The ``model`` row with primary key ``key``; ``what`` names it in the NotFoundError."""
+    row = session.get(model, key)
+    if row is None:
+        raise NotFoundError(f"no {what} with id {key}")
+    return row
+
+
+def epoch(instant: datetime) -> int:
+    """An aware datetime as the whole seconds since the epoch the store keeps."""
+    if instant.tzinfo is None:
+        raise ValueError("instants must be timezone-aware")
+    return int(instant.timestamp())
+
+
+def instant(seconds: int) -> datetime:
+    """Stored seconds since the epoch as an aware UTC datetime."""
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def conference_record(row: ConferenceRow) -> Conference:
+    return Conference(
+        id=row.id,
+        name=row.name,
+        slug=row.slug,
+        time_zone=row.time_zone,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        url=row.url,
+    )
+
+
+def slugify(name: str) -> str:
+    """A URL-safe, lower-case slug: "PyCon US 2025" → "pycon-us-2025"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "conference"
+
+
+def unique_slug(session: Session, slug: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``… when another conference already has it."""
+    taken = set(
+        session.scalars(select(ConferenceRow.slug).where(ConferenceRow.slug.like(f"{slug}%")))
+    )
+    candidate, counter = slug, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{slug}-{counter}"
+    return candidate
+
+
+def check_zone(name: str) -> None:
+    if not agenda.is_known_zone(name):
+        raise ConfnoteError(f"unknown time zone {name!r}; use an IANA name like Europe/Brussels")
