@@ -20,7 +20,7 @@ flags, tags, notes and TODOs live in their own tables and are never touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -32,7 +32,7 @@ from confnote.schedule.model import TalkDetails
 from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow, TalkStateRow
 from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
-from confnote.store.talk_rows import apply_details
+from confnote.store.talk_rows import apply_details, distinct_names
 
 # Store.add_talk gives talks added by hand keys with this prefix.
 MANUAL_KEY_PREFIX = "manual-"
@@ -113,12 +113,8 @@ def _as_stored(talk: TalkDetails) -> TalkDetails:
         title=talk.title.strip(),
         starts_at=datetime.fromtimestamp(epoch(talk.starts_at), UTC),
         duration=timedelta(seconds=max(0, int(talk.duration.total_seconds()))),
-        speakers=_distinct_names(talk.speakers),
+        speakers=distinct_names(talk.speakers),
     )
-
-
-def _distinct_names(names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def _merge(

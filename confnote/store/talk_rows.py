@@ -4,7 +4,7 @@ talks back as records joined with the attendee's state."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from sqlalchemy import ColumnElement, delete, func, select
@@ -114,9 +114,14 @@ def apply_details(row: TalkRow, details: TalkDetails) -> None:
     row.duration = max(0, int(details.duration.total_seconds()))
 
 
+def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Speaker names as the store keeps them: trimmed, blanks dropped, each once, in order."""
+    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+
 def set_speakers(session: Session, talk_id: int, names: Sequence[str]) -> None:
-    """Make ``names`` (trimmed, each once, in order) the speakers of talk ``talk_id``."""
-    wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+    """Make ``names`` (see ``distinct_names``) the speakers of talk ``talk_id``."""
+    wanted = list(distinct_names(names))
     current = list(
         session.scalars(
             select(SpeakerRow.name)

@@ -73,7 +73,9 @@ class NotePane(Vertical):
         self._save = save
         self.target: NoteTarget | None = None
         self.talk: Talk | None = None
-        self._saved_body = ""
+        # What the store holds for the open note; None when a save failed, so any text
+        # counts as unsaved and the next change or flush retries.
+        self._saved_body: str | None = ""
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -184,7 +186,7 @@ class NotePane(Vertical):
     def save_failed(self, target: NoteTarget, reason: str) -> None:
         if target != self.target:
             return
-        self._saved_body = "\0"  # never equal to the text: the next change or flush retries
+        self._saved_body = None
         self._set_status(f"NOT SAVED: {reason}", "failed")
 
     def action_save(self) -> None:
