@@ -11,6 +11,9 @@ from confnote.schedule.model import TALK_KINDS, ParsedSchedule, TalkDetails
 from confnote.schedule.times import FIRST_YEAR, LAST_YEAR, zone_for_name, zone_name_for_offsets
 
 DEFAULT_DURATION = timedelta(minutes=30)
+# More names than this on one event is an attendee list, not a line-up (an .ics
+# ATTENDEE per registered person); the talk keeps the first ones, with a warning.
+MAX_SPEAKERS = 100
 
 
 @dataclass(slots=True)
@@ -100,6 +103,10 @@ def _keep(draft: TalkDraft, warnings: list[str]) -> bool:
     if draft.duration is None:
         draft.duration = DEFAULT_DURATION
         draft.problems.append("no usable duration; assuming 30 minutes")
+    draft.speakers = _clean_names(draft.speakers)
+    if len(draft.speakers) > MAX_SPEAKERS:
+        draft.problems.append(f"{len(draft.speakers)} speakers; kept the first {MAX_SPEAKERS}")
+        draft.speakers = draft.speakers[:MAX_SPEAKERS]
     warnings.extend(f"{draft.place}: {problem}" for problem in draft.problems)
     if not draft.key:
         draft.key = fallback_key(draft.title, start, draft.room)
@@ -121,7 +128,7 @@ def _talk(draft: TalkDraft, key: str) -> TalkDetails:
         url=draft.url.strip(),
         slides_url=draft.slides_url,
         video_url=draft.video_url,
-        speakers=_clean_names(draft.speakers),
+        speakers=draft.speakers,
     )
 
 

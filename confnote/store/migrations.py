@@ -217,6 +217,43 @@ CREATE TABLE schedule_source (
 );
 """
 
+# Version 3: bulk writes (schedule imports) hold the per-row search triggers of
+# talks and speakers while a row sits in search_hold, then index each talk they
+# touched once (see confnote.store.search_index). Without the hold, a talk with N
+# speakers was indexed N + 1 times, each time concatenating all its speakers.
+_HELD = "WHEN NOT EXISTS (SELECT 1 FROM search_hold)"
+_V3 = f"""
+CREATE TABLE search_hold (held INTEGER PRIMARY KEY CHECK (held = 1));
+
+DROP TRIGGER talk_indexed;
+DROP TRIGGER talk_reindexed;
+DROP TRIGGER talk_speaker_added;
+DROP TRIGGER talk_speaker_removed;
+
+CREATE TRIGGER talk_indexed AFTER INSERT ON talk {_HELD} BEGIN
+    INSERT INTO search_index (rowid, title, speakers, abstract, body)
+    SELECT doc, title, speakers, abstract, body FROM talk_document WHERE talk_id = new.id;
+END;
+
+CREATE TRIGGER talk_reindexed AFTER UPDATE OF title, subtitle, abstract ON talk {_HELD} BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 2;
+    INSERT INTO search_index (rowid, title, speakers, abstract, body)
+    SELECT doc, title, speakers, abstract, body FROM talk_document WHERE talk_id = new.id;
+END;
+
+CREATE TRIGGER talk_speaker_added AFTER INSERT ON talk_speaker {_HELD} BEGIN
+    DELETE FROM search_index WHERE rowid = new.talk_id * 2;
+    INSERT INTO search_index (rowid, title, speakers, abstract, body)
+    SELECT doc, title, speakers, abstract, body FROM talk_document WHERE talk_id = new.talk_id;
+END;
+
+CREATE TRIGGER talk_speaker_removed AFTER DELETE ON talk_speaker {_HELD} BEGIN
+    DELETE FROM search_index WHERE rowid = old.talk_id * 2;
+    INSERT INTO search_index (rowid, title, speakers, abstract, body)
+    SELECT doc, title, speakers, abstract, body FROM talk_document WHERE talk_id = old.talk_id;
+END;
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -244,7 +281,7 @@ def _statements(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(_V1), _script(_V2))
+MIGRATIONS: tuple[Migration, ...] = (_script(_V1), _script(_V2), _script(_V3))
 LATEST_VERSION = len(MIGRATIONS)
 
 

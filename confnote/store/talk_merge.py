@@ -32,6 +32,7 @@ from confnote.schedule.model import TalkDetails
 from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow, TalkStateRow
 from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
+from confnote.store.search_index import held_search_index
 from confnote.store.talk_rows import apply_details, distinct_names
 
 # Store.add_talk gives talks added by hand keys with this prefix.
@@ -137,34 +138,37 @@ def _merge(
     def report(row: TalkRow, fields: tuple[str, ...] = ()) -> ImportedTalk:
         return ImportedTalk(row.id, row.title, fields, stars.get(row.id, 0))
 
-    new_speakers: dict[int, tuple[str, ...]] = {}
-    for change in (*changes.changed, *changes.rekeyed):
-        row = stored[change.old.key].row
-        if row.cancelled:
-            category = outcome.restored
-        elif change.old.key != change.new.key:
-            category = outcome.rekeyed
-        else:
-            category = outcome.updated
-        row.key = change.new.key
-        apply_details(row, change.new)
-        row.cancelled = False
-        row.changed = ",".join(change.fields)
-        if "speakers" in change.fields:
-            new_speakers[row.id] = change.new.speakers
-        category.append(report(row, change.fields))
-    for row in same:
-        row.changed = ""
-        row.cancelled = False
-    outcome.restored.extend(report(row) for row in back)
-    for row in gone:
-        row.cancelled = True
-        row.changed = ""
-    outcome.cancelled.extend(report(row) for row in gone)
-    added = _add_talks(session, conference_id, changes.added)
-    new_speakers.update((row.id, talk.speakers) for row, talk in added)
-    _replace_speakers(session, new_speakers, fresh={row.id for row, _ in added})
-    outcome.added.extend(report(row) for row, _ in added)
+    with held_search_index(session) as stale:
+        new_speakers: dict[int, tuple[str, ...]] = {}
+        for change in (*changes.changed, *changes.rekeyed):
+            row = stored[change.old.key].row
+            if row.cancelled:
+                category = outcome.restored
+            elif change.old.key != change.new.key:
+                category = outcome.rekeyed
+            else:
+                category = outcome.updated
+            row.key = change.new.key
+            apply_details(row, change.new)
+            row.cancelled = False
+            row.changed = ",".join(change.fields)
+            if "speakers" in change.fields:
+                new_speakers[row.id] = change.new.speakers
+            category.append(report(row, change.fields))
+            stale.add(row.id)
+        for row in same:
+            row.changed = ""
+            row.cancelled = False
+        outcome.restored.extend(report(row) for row in back)
+        for row in gone:
+            row.cancelled = True
+            row.changed = ""
+        outcome.cancelled.extend(report(row) for row in gone)
+        added = _add_talks(session, conference_id, changes.added)
+        new_speakers.update((row.id, talk.speakers) for row, talk in added)
+        stale.update(row.id for row, _ in added)
+        _replace_speakers(session, new_speakers, fresh={row.id for row, _ in added})
+        outcome.added.extend(report(row) for row, _ in added)
     return outcome
 
 
