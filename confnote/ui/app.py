@@ -214,6 +214,9 @@ class ConfnoteApp(App[None]):
         self.load_conference(event.conference_id)
 
     def load_conference(self, conference_id: int) -> None:
+        if self.conference is not None and self.conference.id != conference_id:
+            self._leave_conference()
+
         def job(store: Store) -> ConferenceLoaded:
             return ConferenceLoaded(
                 store.conference(conference_id),
@@ -224,12 +227,22 @@ class ConfnoteApp(App[None]):
         self.submit(job, lambda loaded: loaded)
         self.reload_todos(conference_id)
 
+    def _leave_conference(self) -> None:
+        """Close what belongs to the conference being left, so no key reaches it."""
+        if self.note_pane.has_focus_within or self.focused is None:
+            self.main.focus_pane("schedule")
+        self.note_pane.close()
+        self.todo_pane.load([], [])
+
     @on(ConferenceLoaded)
     def _conference_loaded(self, event: ConferenceLoaded) -> None:
-        self.conference = event.conference
+        conference = event.conference
+        if self.note_pane.conference_id not in (None, conference.id):
+            self._leave_conference()
+        self.conference = conference
         self.conference_notes = event.notes
-        self.sub_title = event.conference.name
-        self.schedule.load(event.conference, event.talks)
+        self.sub_title = conference.name
+        self.schedule.load(conference, event.talks)
         if self.focused is None:
             self.main.focus_pane("schedule")
 
@@ -239,13 +252,14 @@ class ConfnoteApp(App[None]):
             return
 
         def job(store: Store) -> TodosLoaded:
-            return TodosLoaded(store.list_todos(conference_id), store.checklist(conference_id))
+            return TodosLoaded.of(store, conference_id)
 
         self.submit(job, lambda loaded: loaded)
 
     @on(TodosLoaded)
     def _todos_loaded(self, event: TodosLoaded) -> None:
-        self.todo_pane.load(event.todos, event.checklist)
+        if self.conference is not None and event.conference_id == self.conference.id:
+            self.todo_pane.load(event.todos, event.checklist)
 
     @on(TalksChanged)
     def _talks_changed(self, event: TalksChanged) -> None:
@@ -363,9 +377,7 @@ class ConfnoteApp(App[None]):
                 assert target.note_id is not None
                 note, talk = store.save_note(target.note_id, body, base_version=base), None
             versions[target] = note.version
-            todos = TodosLoaded(
-                store.list_todos(note.conference_id), store.checklist(note.conference_id)
-            )
+            todos = TodosLoaded.of(store, note.conference_id)
             return note, talk, todos
 
         def reply(result: tuple[Note, Talk | None, TodosLoaded]) -> list[Message]:

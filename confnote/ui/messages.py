@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -14,6 +15,9 @@ from confnote.store.records import (
     Talk,
     Todo,
 )
+
+if TYPE_CHECKING:
+    from confnote.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +87,14 @@ class NoteSaveFailed(StoreReply):
 
 @dataclass
 class TodosLoaded(StoreReply):
+    conference_id: int
     todos: list[Todo]
     checklist: list[ChecklistEntry]
+
+    @classmethod
+    def of(cls, store: Store, conference_id: int) -> TodosLoaded:
+        """The conference's TODOs and note checklists, read on the store thread."""
+        return cls(conference_id, store.list_todos(conference_id), store.checklist(conference_id))
 
 
 @dataclass

@@ -82,6 +82,8 @@ class TodoActions:
             self._change(job, draft.talk_id)
 
         talk = app.note_pane.talk if todo is None else None
+        if talk is not None and talk.conference_id != conference_id:
+            talk = None
         app.push_screen(TodoFormScreen(todo, talk), saved)
 
     def _delete(self, todo: Todo) -> None:
@@ -112,9 +114,7 @@ class TodoActions:
 
         def job(store: Store) -> TodosLoaded:
             note = store.set_checklist_item(entry, not entry.done)
-            return TodosLoaded(
-                store.list_todos(note.conference_id), store.checklist(note.conference_id)
-            )
+            return TodosLoaded.of(store, note.conference_id)
 
         app.submit(job, lambda loaded: loaded)
 

@@ -26,6 +26,7 @@ from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
 
 AUTOSAVE_DELAY = 0.5
+NO_NOTE = "Choose a talk in the schedule and press Enter to take notes."
 
 
 def talk_links(talk: Talk) -> list[tuple[str, str]]:
@@ -73,16 +74,17 @@ class NotePane(Vertical):
         self._save = save
         self.target: NoteTarget | None = None
         self.talk: Talk | None = None
+        self.conference_id: int | None = None  # of the open note
         # What the store holds for the open note; None when a save failed, so any text
         # counts as unsaved and the next change or flush retries.
         self._saved_body: str | None = ""
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            "Choose a talk in the schedule and press Enter to take notes.", id="note-header"
-        )
-        yield NoteEditor(lambda: self._clock().astimezone(self._zone()), id="note-editor")
+        yield Static(NO_NOTE, id="note-header")
+        editor = NoteEditor(lambda: self._clock().astimezone(self._zone()), id="note-editor")
+        editor.read_only = True  # no note open: nothing to type into
+        yield editor
         yield VerticalScroll(id="note-preview", can_focus=True)
         yield Static("", id="note-status")
 
@@ -100,10 +102,12 @@ class NotePane(Vertical):
         """Open a note; whatever the previous one held is saved first."""
         self.flush()
         self.target, self.talk = target, talk
+        self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
         body = note.body if note else (note_template(talk, self._zone()) if talk else "")
         self._saved_body = body  # an untouched template is no note yet: saved once typed in
         self.editor.load_text(body)
         self.editor.move_cursor(self.editor.document.end)
+        self.editor.read_only = False
         self.remove_class("-closed")
         self._render_header(talk, note, title)
         if note:
@@ -112,6 +116,18 @@ class NotePane(Vertical):
             self._set_status("new note: saved once you type")
         if self.has_class("-preview"):
             self._render_preview()
+
+    def close(self) -> None:
+        """Save and close the open note; the pane takes no typing until another opens."""
+        self.flush()
+        self.target = self.talk = self.conference_id = None
+        self._saved_body = ""
+        self.editor.load_text("")
+        self.editor.read_only = True
+        self.add_class("-closed")
+        self.remove_class("-preview")
+        self.query_one("#note-header", Static).update(NO_NOTE)
+        self._set_status("")
 
     def _render_header(self, talk: Talk | None, note: Note | None, title: str) -> None:
         header = self.query_one("#note-header", Static)

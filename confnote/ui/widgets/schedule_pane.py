@@ -133,6 +133,10 @@ class SchedulePane(Vertical):
             self._refresh_table()
 
     def update_talks(self, changed: list[Talk]) -> None:
+        """Show changed or new talks; talks of another conference (a late reply) are ignored."""
+        if self.conference is None:
+            return
+        changed = [talk for talk in changed if talk.conference_id == self.conference.id]
         conflicts_before = starred_conflicts(self.talks)
         by_id = {talk.id: talk for talk in changed}
         known = {talk.id for talk in self.talks}
