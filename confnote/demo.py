@@ -1,27 +1,28 @@
-"""The demo conference from ``assets/``, placed on today's dates so now/next have meaning."""
+"""The demo conference shipped in the package, placed on today's dates so now/next have meaning."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from confnote import agenda
 from confnote.errors import InputError
+from confnote.resources import asset
 from confnote.schedule.model import TalkDetails
 from confnote.store.api import Store
 from confnote.store.records import Conference, TodoKind
 from confnote.user_input import parse_clock_time
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "assets" / "demo-conference.json"
+DEMO_FILE = asset("demo-conference.json")
 
 
 def demo_available() -> bool:
     return DEMO_FILE.is_file()
 
 
-def load_demo(store: Store, first_day: date, source: Path = DEMO_FILE) -> Conference:
+def load_demo(store: Store, first_day: date, source: Traversable = DEMO_FILE) -> Conference:
     """Create the demo conference with its talks, marks, notes and TODOs."""
     try:
         data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))

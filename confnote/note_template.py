@@ -1,20 +1,55 @@
-"""The text a new talk note starts from."""
+"""The text a new talk note starts from: a template whose ``$placeholders`` take the talk's facts.
+
+The default template ships as ``assets/note-template.md``; the config file may name another.
+Unknown placeholders and stray ``$`` signs are left as typed.
+"""
 
 from __future__ import annotations
 
 from datetime import tzinfo
+from functools import cache
+from string import Template
 
+from confnote.resources import asset
 from confnote.store.records import Talk
 
+# What a template can use, for `confnote config` and the README.
+PLACEHOLDERS = (
+    "title",
+    "subtitle",
+    "speakers",
+    "day",
+    "start",
+    "end",
+    "room",
+    "track",
+    "url",
+    "facts",
+)
 
-def note_template(talk: Talk, where: tzinfo) -> str:
-    start = talk.starts_at.astimezone(where)
-    end = talk.ends_at.astimezone(where)
-    facts = [", ".join(talk.speakers), f"{start:%a %d %b %H:%M}–{end:%H:%M}", talk.room]
-    return (
-        f"# {talk.title}\n"
-        f"_{' · '.join(fact for fact in facts if fact)}_\n"
-        "\n## Key takeaways\n\n- \n"
-        "\n## Notes\n\n"
-        "\n## Action items\n\n- [ ] \n"
-    )
+
+@cache
+def default_template() -> str:
+    try:
+        return asset("note-template.md").read_text(encoding="utf-8")
+    except OSError:  # a broken install: a heading still beats nothing
+        return "# $title\n_${facts}_\n\n"
+
+
+def note_template(talk: Talk, where: tzinfo, template: str | None = None) -> str:
+    """The first text of ``talk``'s note, its times shown in the zone ``where``."""
+    start, end = talk.starts_at.astimezone(where), talk.ends_at.astimezone(where)
+    fields = {
+        "title": talk.title,
+        "subtitle": talk.subtitle,
+        "speakers": ", ".join(talk.speakers),
+        "day": f"{start:%a %d %b}",
+        "start": f"{start:%H:%M}",
+        "end": f"{end:%H:%M}",
+        "room": talk.room,
+        "track": talk.track,
+        "url": talk.url,
+    }
+    when = f"{fields['day']} {fields['start']}–{fields['end']}"
+    fields["facts"] = " · ".join(f for f in (fields["speakers"], when, talk.room) if f)
+    return Template(default_template() if template is None else template).safe_substitute(fields)
