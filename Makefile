@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench dist clean
 
 run: $(STAMP_RUN)
 	$(BIN)/confnote
@@ -21,6 +21,10 @@ bench: $(STAMP_RUN)
 	$(BIN)/python benchmarks/parse_schedule.py
 	$(BIN)/python benchmarks/import_schedule.py
 
+# The sdist and wheel, in dist/ (offline: the test extras carry the build backend).
+dist: $(STAMP_TEST)
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -34,4 +38,4 @@ $(STAMP_TEST): $(BIN)/python pyproject.toml
 	touch $@ $(STAMP_RUN)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
