@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from confnote import __version__
+from confnote.cli_export import add_export_commands
 from confnote.errors import ConfnoteError
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db_option(schedule)
     schedule.set_defaults(command=import_schedule)
+
+    add_export_commands(commands, _add_db_option)
     return parser
 
 
@@ -229,7 +232,7 @@ def import_schedule(args: argparse.Namespace) -> int:
         if args.refresh is not None:
             if args.conference is not None or args.new:
                 raise ConfnoteError("--refresh names the conference already")
-            conference = _named_conference(store, args.refresh)
+            conference = named_conference(store, args.refresh)
             plan = plan_refresh(store, conference.id, zone=args.zone)
         else:
             plan = plan_import(
@@ -268,7 +271,7 @@ def _print_import(report: ImportReport, days: Sequence[date]) -> None:
         print(f"confnote: warning: … and {hidden} more", file=sys.stderr)
 
 
-def _named_conference(store: Store, name: str) -> Conference:
+def named_conference(store: Store, name: str) -> Conference:
     conference = store.find_conference(name)
     if conference is None:
         raise ConfnoteError(f"no conference named {name!r} (see `confnote conferences`)")
@@ -278,7 +281,7 @@ def _named_conference(store: Store, name: str) -> Conference:
 def _conference_id(store: Store, name: str | None) -> int | None:
     if name is None:
         return None
-    return _named_conference(store, name).id
+    return named_conference(store, name).id
 
 
 def _date_range(conference: Conference) -> str:

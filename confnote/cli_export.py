@@ -1,0 +1,113 @@
+"""The export, backup and restore commands of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from confnote.user_input import parse_date
+
+TARGET_NAMES = ("hugo", "jekyll", "pelican", "quarto", "mkdocs", "zola", "eleventy", "devto")
+
+
+def add_export_commands(
+    commands: Any, add_db_option: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    """Add ``export post``, ``export ics``, ``backup`` and ``restore`` to ``commands``."""
+    export = commands.add_parser("export", help="export a recap post or a calendar")
+    export_commands = export.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    post = export_commands.add_parser(
+        "post",
+        help="write a blog-ready recap post of a conference",
+        description="Write your notes of a conference as a Markdown post for a blog engine: "
+        "its front matter, file name and conventions. -o names the site's root folder (the "
+        "post goes where the engine looks, e.g. content/posts/SLUG/index.md for Hugo) or a "
+        "file. An existing file is replaced only with --force.",
+    )
+    post.add_argument("conference", metavar="CONFERENCE", help="name or slug")
+    post.add_argument(
+        "--target", "-t", choices=[*TARGET_NAMES, "markdown"], default="hugo", help="blog engine"
+    )
+    post.add_argument("-o", "--output", metavar="PATH", help="site folder or file (default: .)")
+    post.add_argument(
+        "--select",
+        choices=["notes", "starred", "attended", "all"],
+        default="notes",
+        help="which talks: with notes (default), starred, attended, or all but hidden ones",
+    )
+    post.add_argument(
+        "--group", choices=["day", "track", "tag"], default="day", help="section talks by"
+    )
+    post.add_argument("--toc", action="store_true", help="add a table of contents")
+    post.add_argument("--title", default="", help='default: "<Conference> <year>: my notes"')
+    post.add_argument("--slug", default="", help="file name slug (default: from the title)")
+    post.add_argument("--date", type=_date, help="the post's date, YYYY-MM-DD (default: today)")
+    post.add_argument("--author", default="", help="author for the front matter")
+    post.add_argument("--follow-ups", action="store_true", help="list open follow-ups too")
+    post.add_argument("--toml", action="store_true", help="TOML front matter (Hugo)")
+    post.add_argument("--force", action="store_true", help="replace an existing file")
+    post.add_argument("--stdout", action="store_true", help="print the post, write no file")
+    add_db_option(post)
+    post.set_defaults(command=export_post)
+
+
+def _date(text: str) -> date:
+    from confnote.errors import ConfnoteError
+
+    try:
+        day = parse_date(text)
+    except ConfnoteError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("expected YYYY-MM-DD")
+    return day
+
+
+def export_post(args: argparse.Namespace) -> int:
+    from confnote.cli import named_conference, open_store
+    from confnote.export.files import destination, write_atomically
+    from confnote.export.post import Grouping, PostOptions, render_post
+    from confnote.export.post_source import Selection, read_post_source
+
+    options = PostOptions(
+        target=args.target,
+        selection=Selection(args.select),
+        group=Grouping(args.group),
+        toc=args.toc,
+        title=args.title,
+        day=args.date,
+        author=args.author,
+        slug=args.slug,
+        toml=args.toml,
+        follow_ups=args.follow_ups,
+    )
+    with open_store(args) as store:
+        source = read_post_source(store, named_conference(store, args.conference).id)
+    post = render_post(source, options, date.today())
+    if args.stdout:
+        sys.stdout.write(post.text)
+        return 0
+    path = write_atomically(destination(args.output, post.path), post.text, force=args.force)
+    print(f"wrote {shown_path(path)} ({_talks(post.talks)}, {post.watch_later} to watch later)")
+    if post.talks == 0:
+        print(
+            f"confnote: warning: no talks matched --select {args.select}; "
+            "try --select all or starred",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` relative to the current folder when it is inside it."""
+    here = Path.cwd()
+    return path.relative_to(here) if path.is_relative_to(here) else path
+
+
+def _talks(count: int) -> str:
+    return "1 talk" if count == 1 else f"{count} talks"
