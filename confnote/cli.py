@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from confnote import __version__
 from confnote.cli_export import add_export_commands
 from confnote.errors import ConfnoteError
+from confnote.wording import counted
 
 if TYPE_CHECKING:
     from datetime import date
@@ -171,9 +172,9 @@ def list_conferences(args: argparse.Namespace) -> int:
         if not conferences:
             print("no conferences yet: run `confnote` to load the demo, or import a schedule")
         for conference in conferences:
-            talks = len(store.list_talks(conference.id))
-            dates = _date_range(conference)
-            print(f"{conference.slug:<28} {conference.name}  {dates}  {talks} talks")
+            talks = counted(len(store.list_talks(conference.id)), "talk")
+            dates = _date_range(conference, store.conference_days(conference.id))
+            print(f"{conference.slug:<28} {conference.name}  {dates}  {talks}")
     return 0
 
 
@@ -284,12 +285,12 @@ def _conference_id(store: Store, name: str | None) -> int | None:
     return named_conference(store, name).id
 
 
-def _date_range(conference: Conference) -> str:
-    if conference.starts_on and conference.ends_on and conference.ends_on != conference.starts_on:
-        return f"{conference.starts_on.isoformat()} to {conference.ends_on.isoformat()}"
-    if conference.starts_on:
-        return conference.starts_on.isoformat()
-    return ""
+def _date_range(conference: Conference, days: list[date]) -> str:
+    """The programme days the app shows; the conference's own dates when it has no talks."""
+    first, last = (days[0], days[-1]) if days else (conference.starts_on, conference.ends_on)
+    if first and last and last != first:
+        return f"{first.isoformat()} to {last.isoformat()}"
+    return first.isoformat() if first else ""
 
 
 def _render_snippet(pieces: Sequence[tuple[str, bool]], emphasis: bool) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from confnote.store.schedule_records import ImportedTalk, ImportReport
+from confnote.wording import counted
 
 # At most this many changed talks are listed; starred ones come first.
 MAX_LISTED = 15
@@ -18,15 +19,15 @@ def summary_lines(
     """A headline, then one indented line per changed talk (or the programme days of a
     first import)."""
     name = report.conference.name
-    warnings = _count(len(report.warnings), "warning")
+    warnings = counted(len(report.warnings), "warning")
     if not report.refreshed:
-        headline = f"Imported {name}: {_count(report.talk_count, 'talk')} ({report.format})"
+        headline = f"Imported {name}: {counted(report.talk_count, 'talk')} ({report.format})"
         lines = [_joined(headline, warnings)]
         if days:
             lines.append(f"  {_days(days)} ({report.conference.time_zone})")
         return lines
     if report.is_unchanged:
-        talks = _count(report.talk_count, "talk")
+        talks = counted(report.talk_count, "talk")
         return [_joined(f"Refreshed {name}: no changes ({talks})", warnings)]
     counts = [
         _category_count(len(talks), label, talks) for label, talks in _categories(report) if talks
@@ -70,11 +71,7 @@ def _days(days: Sequence[date]) -> str:
     named = [f"{day:%a} {day.day} {day:%b %Y}" for day in days]
     if len(named) > 3:
         named = [named[0], "…", named[-1]]
-    return f"{_count(len(days), 'day')}: " + ", ".join(named)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    return f"{counted(len(days), 'day')}: " + ", ".join(named)
 
 
 def _joined(headline: str, warnings: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, tzinfo
+from datetime import date
 
 from confnote import agenda
 from confnote.store.records import Talk
@@ -42,13 +42,15 @@ class ScheduleFilter:
         return ", ".join(parts)
 
 
-def visible_talks(talks: Iterable[Talk], rule: ScheduleFilter, where: tzinfo) -> list[Talk]:
+def visible_talks(
+    talks: Iterable[Talk], rule: ScheduleFilter, days: agenda.ProgrammeDays
+) -> list[Talk]:
     words = rule.text.lower().split()
     shown = []
     for talk in talks:
         if talk.hidden and not rule.show_hidden:
             continue
-        if rule.day is not None and agenda.conference_day(talk.starts_at, where) != rule.day:
+        if rule.day is not None and days.day_of(talk.starts_at) != rule.day:
             continue
         if rule.track and talk.track != rule.track:
             continue

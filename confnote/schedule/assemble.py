@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from confnote.agenda import DayWindow
 from confnote.schedule.identity import fallback_key, unique_keys
 from confnote.schedule.model import TALK_KINDS, ParsedSchedule, TalkDetails
 from confnote.schedule.times import FIRST_YEAR, LAST_YEAR, zone_for_name, zone_name_for_offsets
@@ -53,6 +54,7 @@ class ScheduleInfo:
     starts_on: date | None = None
     ends_on: date | None = None
     version: str = ""
+    days: tuple[DayWindow, ...] = ()
 
 
 def build_schedule(
@@ -84,6 +86,7 @@ def build_schedule(
         ends_on=ends_on,
         version=info.version,
         warnings=tuple(warnings),
+        days=info.days,
     )
 
 

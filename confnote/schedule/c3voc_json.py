@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 from confnote.schedule.encoding import decode_text
-from confnote.schedule.frab_common import FrabConference, FrabEvent, frab_schedule
+from confnote.schedule.frab_common import FrabConference, FrabDay, FrabEvent, frab_schedule
 from confnote.schedule.links import Link
 from confnote.schedule.model import ParsedSchedule, ScheduleError
 
@@ -48,7 +48,16 @@ def read_c3voc_json(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedS
         day_change=_str(conference.get("day_change")),
         version=_str(schedule.get("version")),
     )
-    return frab_schedule(FORMAT, frab_conference, events, default_zone, warnings)
+    declared = [
+        FrabDay(
+            _str(day.get("index")) or str(number),
+            _str(day.get("day_start")),
+            _str(day.get("day_end")),
+        )
+        for number, day in enumerate(days, start=1)
+        if isinstance(day, dict)
+    ]
+    return frab_schedule(FORMAT, frab_conference, events, default_zone, warnings, declared)
 
 
 def _events(days: list[object], warnings: list[str]) -> Iterator[FrabEvent]:

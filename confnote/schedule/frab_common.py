@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from confnote.agenda import DayWindow
 from confnote.schedule.assemble import (
     DEFAULT_DURATION,
     ScheduleInfo,
@@ -50,6 +51,15 @@ class FrabConference:
 
 
 @dataclass(frozen=True, slots=True)
+class FrabDay:
+    """A day of a frab file, as written: ``<day index start end>`` or a days[] entry."""
+
+    label: str
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FrabEvent:
     """One event of a frab file, as written; ``day_*`` come from the enclosing day."""
 
@@ -82,8 +92,9 @@ def frab_schedule(
     events: Sequence[FrabEvent],
     default_zone: ZoneInfo,
     warnings: list[str],
+    days: Sequence[FrabDay] = (),
 ) -> ParsedSchedule:
-    """The ParsedSchedule for a frab file's conference and events."""
+    """The ParsedSchedule for a frab file's conference, events and declared days."""
     zone = resolve_zone(conference.time_zone_name)
     if conference.time_zone_name and zone is None:
         warnings.append(
@@ -103,8 +114,30 @@ def frab_schedule(
         starts_on=_conference_date(conference.start, zone),
         ends_on=_conference_date(conference.end, zone),
         version=conference.version.strip(),
+        days=_day_windows(days, zone or default_zone, warnings),
     )
     return build_schedule(info, (reader.draft(event) for event in events), warnings)
+
+
+def _day_windows(
+    days: Sequence[FrabDay], zone: tzinfo, warnings: list[str]
+) -> tuple[DayWindow, ...]:
+    """The days a file declares with a start and an end; none if any of them lacks one,
+    so a file's days are used whole or not at all."""
+    windows = []
+    for day in days:
+        start, end = parse_datetime(day.start), parse_datetime(day.end)
+        if start is None or end is None:
+            if day.start or day.end:
+                warnings.append(f"day {day.label}: start or end not understood; days ignored")
+            return ()
+        start = start if start.tzinfo else start.replace(tzinfo=zone)
+        end = end if end.tzinfo else end.replace(tzinfo=zone)
+        if end <= start:
+            warnings.append(f"day {day.label}: ends before it starts; days ignored")
+            return ()
+        windows.append(DayWindow(start, end))
+    return tuple(windows)
 
 
 def _needs_local_time(event: FrabEvent) -> bool:

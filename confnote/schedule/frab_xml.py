@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from confnote.schedule.frab_common import FrabConference, FrabEvent, frab_schedule
+from confnote.schedule.frab_common import FrabConference, FrabDay, FrabEvent, frab_schedule
 from confnote.schedule.links import Link
 from confnote.schedule.model import ParsedSchedule, ScheduleError
 
@@ -27,7 +27,12 @@ def read_frab_xml(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSch
         raise ScheduleError(source, f"not a schedule: XML <{root.tag}> is not a frab <schedule>")
     warnings: list[str] = []
     events = list(_events(days))
-    return frab_schedule(FORMAT, _conference(root, conference), events, default_zone, warnings)
+    declared = [
+        FrabDay(day.get("index") or str(number), day.get("start", ""), day.get("end", ""))
+        for number, day in enumerate(days, start=1)
+    ]
+    conference_fields = _conference(root, conference)
+    return frab_schedule(FORMAT, conference_fields, events, default_zone, warnings, declared)
 
 
 def _parse(data: bytes, source: str) -> Element:

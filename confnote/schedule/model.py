@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from confnote.agenda import DayWindow
 from confnote.errors import InputError
 
 TALK_KINDS = ("talk", "keynote", "lightning", "workshop", "panel", "other")
@@ -43,7 +44,11 @@ class TalkDetails:
 
 @dataclass(frozen=True, slots=True)
 class ParsedSchedule:
-    """A whole schedule file: the conference it describes and its talks in file order."""
+    """A whole schedule file: the conference it describes and its talks in file order.
+
+    ``days`` are the programme days the file declares (frab ``<day start end>``,
+    schedule.json ``day_start``/``day_end``); empty when it declares none.
+    """
 
     format: str
     title: str
@@ -55,3 +60,4 @@ class ParsedSchedule:
     ends_on: date | None = None
     version: str = ""
     warnings: tuple[str, ...] = field(default=())
+    days: tuple[DayWindow, ...] = ()

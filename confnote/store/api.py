@@ -22,6 +22,7 @@ from confnote.errors import ConfnoteError, NotFoundError, StoreError
 from confnote.schedule.model import ParsedSchedule, TalkDetails
 from confnote.store import notes
 from confnote.store import search as fts
+from confnote.store.days import programme_days
 from confnote.store.engine import create_engine_for, prepare_database
 from confnote.store.models import (
     ConferenceRow,
@@ -48,7 +49,6 @@ from confnote.store.rows import (
     conference_record,
     epoch,
     get_row,
-    instant,
     slugify,
     unique_slug,
 )
@@ -282,19 +282,22 @@ class Store:
                 & (TalkRow.starts_at < epoch(end)),
             )
 
+    def programme_days(self, conference_id: int) -> agenda.ProgrammeDays:
+        """How the conference's talks fall into days: the days its schedule declares, else
+        a boundary in the quiet hours of its talks."""
+        time_zone = self.conference(conference_id).time_zone
+        with self._transaction() as session:
+            return programme_days(session, conference_id, time_zone)
+
     def talks_on_day(self, conference_id: int, day: date) -> list[Talk]:
-        """The talks of one programme day, in the conference's own time zone."""
-        where = agenda.zone(self.conference(conference_id).time_zone)
-        return self.talks_starting_between(conference_id, *agenda.day_bounds(day, where))
+        """The talks of one programme day."""
+        bounds = self.programme_days(conference_id).bounds(day)
+        return self.talks_starting_between(conference_id, *bounds)
 
     def conference_days(self, conference_id: int) -> list[date]:
         """The programme days that hold at least one talk."""
-        where = agenda.zone(self.conference(conference_id).time_zone)
-        with self._transaction() as session:
-            starts = session.scalars(
-                select(TalkRow.starts_at).where(TalkRow.conference_id == conference_id)
-            )
-            return sorted({agenda.conference_day(instant(s), where) for s in starts})
+        days = self.programme_days(conference_id)
+        return days.days_of(talk.starts_at for talk in self.list_talks(conference_id))
 
     # The attendee's own state about a talk
 

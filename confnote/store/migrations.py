@@ -254,6 +254,16 @@ CREATE TRIGGER talk_speaker_removed AFTER DELETE ON talk_speaker {_HELD} BEGIN
 END;
 """
 
+# The programme days a schedule declares: [starts_at, ends_at) in Unix seconds.
+_V4 = """
+CREATE TABLE programme_day (
+    conference_id INTEGER NOT NULL REFERENCES conference(id) ON DELETE CASCADE,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    PRIMARY KEY (conference_id, starts_at)
+);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -281,7 +291,12 @@ def _statements(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(_V1), _script(_V2), _script(_V3))
+MIGRATIONS: tuple[Migration, ...] = (
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+    _script(_V4),
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

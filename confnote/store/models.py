@@ -29,6 +29,18 @@ class ConferenceRow(Base):
     created_at: Mapped[int] = mapped_column(Integer)
 
 
+class ProgrammeDayRow(Base):
+    """A programme day the conference's schedule declares."""
+
+    __tablename__ = "programme_day"
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), primary_key=True
+    )
+    starts_at: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ends_at: Mapped[int] = mapped_column(Integer)
+
+
 class TalkRow(Base):
     __tablename__ = "talk"
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from confnote.schedule.model import ParsedSchedule
-from confnote.store.models import ConferenceRow, ScheduleSourceRow
+from confnote.store.models import ConferenceRow, ProgrammeDayRow, ScheduleSourceRow
 from confnote.store.rows import (
     check_zone,
     conference_record,
+    epoch,
     get_row,
     instant,
     slugify,
@@ -49,6 +50,7 @@ def import_schedule(
     had_source = session.get(ScheduleSourceRow, conference.id) is not None
     outcome = merge_talks(session, conference.id, parsed.talks)
     _cover_schedule(conference, parsed)
+    _declare_days(session, conference.id, parsed)
     if source.location:
         _remember_source(session, conference.id, parsed.format, source, now)
     session.flush()
@@ -121,6 +123,23 @@ def _cover_schedule(row: ConferenceRow, parsed: ParsedSchedule) -> None:
         row.ends_on = parsed.ends_on
     if parsed.url and not row.url:
         row.url = parsed.url
+
+
+def _declare_days(session: Session, conference_id: int, parsed: ParsedSchedule) -> None:
+    """Keep the programme days the schedule declares; one that declares none keeps the old."""
+    if not parsed.days:
+        return
+    session.execute(delete(ProgrammeDayRow).where(ProgrammeDayRow.conference_id == conference_id))
+    starts = set()
+    for window in parsed.days:
+        start = epoch(window.starts_at)
+        if start not in starts:
+            starts.add(start)
+            session.add(
+                ProgrammeDayRow(
+                    conference_id=conference_id, starts_at=start, ends_at=epoch(window.ends_at)
+                )
+            )
 
 
 def _remember_source(

@@ -222,6 +222,7 @@ class ConfnoteApp(App[None]):
                 store.conference(conference_id),
                 store.list_talks(conference_id),
                 store.conference_notes(conference_id),
+                store.programme_days(conference_id),
             )
 
         self.submit(job, lambda loaded: loaded)
@@ -242,7 +243,7 @@ class ConfnoteApp(App[None]):
         self.conference = conference
         self.conference_notes = event.notes
         self.sub_title = conference.name
-        self.schedule.load(conference, event.talks)
+        self.schedule.load(conference, event.talks, event.days)
         if self.focused is None:
             self.main.focus_pane("schedule")
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from confnote.agenda import ProgrammeDays
 from confnote.store.records import (
     ChecklistEntry,
     Conference,
@@ -43,6 +44,7 @@ class ConferenceLoaded(StoreReply):
     conference: Conference
     talks: list[Talk]
     notes: list[Note]
+    days: ProgrammeDays
 
 
 @dataclass

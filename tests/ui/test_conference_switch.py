@@ -18,6 +18,7 @@ from tests.ui.pilot_helpers import (
     confnote,
     open_talk,
     running,
+    schedule_title,
     settle,
     stored_body,
     todo_rows,
@@ -58,6 +59,7 @@ async def test_switching_conference_closes_the_open_note_so_typing_cannot_reach_
         await switch_with_f5(pilot, other)
 
         assert app.note_pane.target is None and app.note_pane.talk is None
+        assert " · 1 talk · " in schedule_title(app)
         assert app.focused is not app.note_pane.editor
         await type_text(pilot, "qqq")
         await pilot.press("f3")

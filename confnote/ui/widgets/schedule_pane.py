@@ -19,6 +19,7 @@ from confnote import agenda
 from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
 from confnote.store.records import Conference, Talk
 from confnote.ui.widgets.schedule_table import ScheduleTable
+from confnote.wording import counted
 
 NO_TALKS = (
     "No talks to show here.\n\n"
@@ -96,6 +97,7 @@ class SchedulePane(Vertical):
         self._local_zone = local_zone
         self.conference: Conference | None = None
         self.talks: list[Talk] = []
+        self.programme = agenda.ProgrammeDays(UTC)
         self._days: list[date] = []
 
     def compose(self) -> ComposeResult:
@@ -118,19 +120,22 @@ class SchedulePane(Vertical):
     def display_zone(self) -> tzinfo:
         return self._local_zone if self.use_local_zone else self.conference_zone
 
-    def load(self, conference: Conference, talks: list[Talk]) -> None:
+    def load(
+        self, conference: Conference, talks: list[Talk], programme: agenda.ProgrammeDays
+    ) -> None:
         """Show a (new) conference; starts on today's programme day when it has one."""
         changed_conference = self.conference is None or self.conference.id != conference.id
-        self.conference, self.talks = conference, talks
-        self._days = sorted(
-            {agenda.conference_day(t.starts_at, self.conference_zone) for t in talks}
-        )
+        self.conference, self.talks, self.programme = conference, talks, programme
+        self._count_days()
         if changed_conference:
-            today = agenda.conference_day(self._clock(), self.conference_zone)
+            today = programme.day_of(self._clock())
             day = today if today in self._days else (self._days[0] if self._days else None)
             self.rule = ScheduleFilter(day=day)
         else:
             self._refresh_table()
+
+    def _count_days(self) -> None:
+        self._days = self.programme.days_of(talk.starts_at for talk in self.talks)
 
     def update_talks(self, changed: list[Talk]) -> None:
         """Show changed or new talks; talks of another conference (a late reply) are ignored."""
@@ -143,6 +148,7 @@ class SchedulePane(Vertical):
         self.talks = [by_id.get(talk.id, talk) for talk in self.talks]
         self.talks += [talk for talk in changed if talk.id not in known]
         self.talks.sort(key=lambda talk: (talk.starts_at, talk.room, talk.id))
+        self._count_days()
         needs_rebuild = any(talk.id not in known for talk in changed) or self.rule.starred_only
         needs_rebuild |= any(talk.hidden and not self.rule.show_hidden for talk in changed)
         needs_rebuild |= starred_conflicts(self.talks) != conflicts_before
@@ -178,7 +184,7 @@ class SchedulePane(Vertical):
             self._update_title(0)
             return
         self.query_one("#schedule-empty", Static).update(NO_TALKS)
-        shown = visible_talks(self.talks, self.rule, self.conference_zone)
+        shown = visible_talks(self.talks, self.rule, self.programme)
         self.table.show(
             shown,
             where=self.display_zone,
@@ -206,7 +212,7 @@ class SchedulePane(Vertical):
         zone_label = f"{zone_name} (UTC{offset[:3]}:{offset[3:]})"
         extra = f" · {self.rule.summary}" if self.rule.summary else ""
         self.query_one("#schedule-title", Static).update(
-            f"[b]◀ {day_label} ▶[/b] · {shown} talks · {zone_label}{extra}"
+            f"[b]◀ {day_label} ▶[/b] · {counted(shown, 'talk')} · {zone_label}{extra}"
         )
         self.border_title = self.conference.name
 
@@ -288,7 +294,7 @@ class SchedulePane(Vertical):
 
     def action_all_days(self) -> None:
         if self.rule.day is None:
-            today = agenda.conference_day(self._clock(), self.conference_zone)
+            today = self.programme.day_of(self._clock())
             self.rule = self.rule.with_(day=today if today in self._days else self._first_day())
         else:
             self.rule = self.rule.with_(day=None)
@@ -334,7 +340,7 @@ class SchedulePane(Vertical):
         self._go_to(target)
 
     def _go_to(self, talk: Talk) -> None:
-        day = agenda.conference_day(talk.starts_at, self.conference_zone)
+        day = self.programme.day_of(talk.starts_at)
         if self.rule.day is not None and self.rule.day != day:
             self.rule = self.rule.with_(day=day)
         if not self.table.select_talk(talk.id):
