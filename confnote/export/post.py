@@ -165,6 +165,7 @@ class _BodyWriter:
         self.source = source
         self.target = target
         self.zone = agenda.zone(source.conference.time_zone)
+        self.days = source.days or agenda.ProgrammeDays(self.zone)
         self.headings: list[tuple[int, str]] = []
 
     def escape(self, text: str) -> str:
@@ -217,7 +218,7 @@ class _BodyWriter:
 
     def group_of(self, talk: Talk, grouping: Grouping) -> str:
         if grouping is Grouping.DAY:
-            day = agenda.conference_day(talk.starts_at, self.zone)
+            day = self.days.day_of(talk.starts_at)
             return f"{day:%A} {day.day} {day:%B}"
         if grouping is Grouping.TRACK:
             return talk.track.strip() or UNGROUPED["track"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from confnote import agenda
 from confnote.export.note_body import clean_note
 from confnote.store.records import Conference, Note, Talk, Todo, TodoKind
 
@@ -34,6 +35,8 @@ class PostSource:
     conference_notes: tuple[Note, ...]
     todos: tuple[Todo, ...]
     schedule_url: str = ""
+    # How talks fall into programme days; None means the 04:00 boundary.
+    days: agenda.ProgrammeDays | None = None
 
     def chosen_talks(self, selection: Selection) -> list[Talk]:
         """The talks ``selection`` puts in the post, in time order."""
@@ -78,4 +81,5 @@ def read_post_source(store: Store, conference_id: int) -> PostSource:
         ),
         todos=tuple(store.list_todos(conference_id)),
         schedule_url=location if location.startswith(("http://", "https://")) else "",
+        days=store.programme_days(conference_id),
     )
