@@ -188,9 +188,8 @@ def search_talks(args: argparse.Namespace) -> int:
             return 1
         emphasis = sys.stdout.isatty()
         for hit in hits:
-            when = hit.starts_at.strftime("%Y-%m-%d %H:%M UTC") if hit.starts_at else "note"
             speakers = f" — {hit.speakers}" if hit.speakers else ""
-            print(f"{hit.title}{speakers}  [{when}]")
+            print(f"{hit.title}{speakers}  [{hit.where_and_when}]")
             print("    " + _render_snippet(hit.snippet, emphasis))
     return 0
 

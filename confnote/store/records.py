@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from confnote.agenda import zone
+
 
 class TodoKind(StrEnum):
     WATCH_LATER = "watch_later"
@@ -132,6 +134,17 @@ class SearchHit:
     note_id: int | None = None
     starts_at: datetime | None = None
     speakers: str = ""
+    room: str = ""
+    time_zone: str = "UTC"
+
+    @property
+    def where_and_when(self) -> str:
+        """Day, time and room in the conference's zone ("Sat 31 Jan 10:30 · K.1.105"),
+        or "conference note"."""
+        if self.starts_at is None:
+            return "conference note"
+        local = self.starts_at.astimezone(zone(self.time_zone))
+        return " · ".join(part for part in (f"{local:%a %d %b %H:%M}", self.room) if part)
 
     @property
     def snippet_text(self) -> str:

@@ -54,7 +54,7 @@ def test_search_prints_title_speakers_and_snippet(
 ) -> None:
     assert main(["--db", str(filled_db), "search", "protocols"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("Typing Python — Ada Lovelace  [2025-05-17 07:00 UTC]")
+    assert lines[0] == "Typing Python — Ada Lovelace  [Sat 17 May 09:00]"
     assert lines[1].strip() == "protocols are neat"
 
 

@@ -26,13 +26,47 @@ def _seed(store: Store, conference: Conference) -> dict[str, int]:
     return ids
 
 
-def test_title_ranks_above_speakers_above_abstract_and_notes(
+def test_title_ranks_above_speakers_above_your_note_above_an_abstract(
     store: Store, conference: Conference
 ) -> None:
     ids = _seed(store, conference)
     order = [hit.talk_id for hit in store.search("rust")]
-    assert order[:2] == [ids["title"], ids["speaker"]]
-    assert set(order[2:]) == {ids["abstract"], ids["note"]}
+    assert order == [ids["title"], ids["speaker"], ids["note"], ids["abstract"]]
+
+
+def test_a_word_in_your_long_note_ranks_above_the_same_word_repeated_in_a_short_abstract(
+    store: Store, conference: Conference
+) -> None:
+    in_abstract = store.add_talk(
+        conference.id, talk_details("a", "Short", abstract="Wasm. Wasm! Wasm, wasm.")
+    ).id
+    in_note = store.add_talk(conference.id, talk_details("n", "Long")).id
+    store.save_talk_note(in_note, "lorem ipsum dolor " * 200 + "try wasm later")
+    assert [hit.talk_id for hit in store.search("wasm")] == [in_note, in_abstract]
+
+
+def test_results_say_the_day_time_and_room_in_the_conference_zone(
+    store: Store, conference: Conference
+) -> None:
+    store.add_talk(
+        conference.id,
+        talk_details("k", "Keynote", "2025-05-17T09:30:00+02:00", room="Janson"),
+    )
+    store.add_conference_note(conference.id, "Hallway", "keynote queue was long")
+    hits = store.search("keynote")
+    assert [hit.where_and_when for hit in hits] == ["Sat 17 May 09:30 · Janson", "conference note"]
+
+
+def test_a_limit_keeps_the_best_hits_whichever_column_they_are_in(
+    store: Store, conference: Conference
+) -> None:
+    ids = _seed(store, conference)
+    assert [hit.talk_id for hit in store.search("rust", limit=3)] == [
+        ids["title"],
+        ids["speaker"],
+        ids["note"],
+    ]
+    assert [hit.talk_id for hit in store.search("rewrote", limit=1)] == [ids["abstract"]]
 
 
 def test_snippet_marks_the_match(store: Store, conference: Conference) -> None:

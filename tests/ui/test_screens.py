@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
@@ -47,6 +47,8 @@ async def test_ctrl_f_finds_a_talk_and_enter_opens_its_note(
         await settle(pilot, lambda: isinstance(app.screen, SearchScreen), what="the search")
         await type_text(pilot, "parsers")
         await settle(pilot, lambda: search_count(app) == "1 result", what="one result")
+        result = app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        assert "Sat 17 May 09:15 · Room B" in str(result)
 
         await pilot.press("enter")
         await settle(

@@ -77,8 +77,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         label = Text(hit.title, style="bold")
         if hit.speakers:
             label.append(f" — {hit.speakers}", style="dim")
-        if hit.talk_id is None:
-            label.append("  (conference note)", style="dim italic")
+        label.append(f"\n  {hit.where_and_when}", style="cyan")
         label.append("\n  ")
         for piece, matched in hit.snippet:
             label.append(piece, style="bold reverse" if matched else "")
