@@ -116,7 +116,7 @@ def build(target: Path, size: Size) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     for leftover in (partial, *partial.parent.glob(partial.name + "-*")):
-        leftover.unlink()
+        leftover.unlink(missing_ok=True)
     rng = random.Random(SEED)
     samples = sample_schedules()[: size.conferences - 1] if size.samples else []
     words = _vocabulary(samples)
