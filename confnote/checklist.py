@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
+
+from confnote.store.records import ChecklistEntry
 
 _ITEM = re.compile(r"^(?P<lead>\s*[-*+]\s+\[)(?P<mark>[ xX])(?P<tail>\]\s+)(?P<text>\S.*?)\s*$")
 
@@ -36,3 +39,29 @@ def set_checked(body: str, item: ChecklistItem, done: bool) -> str | None:
     mark = "x" if done else " "
     lines[item.line] = f"{match['lead']}{mark}{match['tail']}{match['text']}"
     return "\n".join(lines)
+
+
+class _NoteLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def talk_id(self) -> int | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+
+
+def note_checklist(note: _NoteLike) -> list[ChecklistEntry]:
+    """The checklist lines of one note (a record or a row), as the TODO pane shows them."""
+    return [
+        ChecklistEntry(
+            note_id=note.id,
+            talk_id=note.talk_id,
+            title=note.title,
+            line=item.line,
+            text=item.text,
+            done=item.done,
+        )
+        for item in checklist_items(note.body)
+    ]

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from confnote.checklist import ChecklistItem, checklist_items, set_checked
+from confnote.checklist import ChecklistItem, note_checklist, set_checked
 from confnote.errors import ConfnoteError
 from confnote.store.models import ConferenceRow, NoteRevisionRow, NoteRow, TalkRow
 from confnote.store.records import ChecklistEntry, Note, NoteRevision
@@ -158,18 +158,7 @@ def checklist(session: Session, conference_id: int) -> list[ChecklistEntry]:
         .where(NoteRow.conference_id == conference_id, NoteRow.body.like("%[%]%"))
         .order_by(TalkRow.starts_at.nulls_first(), NoteRow.id)
     ).all()
-    return [
-        ChecklistEntry(
-            note_id=note.id,
-            talk_id=note.talk_id,
-            title=note.title,
-            line=item.line,
-            text=item.text,
-            done=item.done,
-        )
-        for note, _ in rows
-        for item in checklist_items(note.body)
-    ]
+    return [entry for note, _ in rows for entry in note_checklist(note)]
 
 
 def set_checklist_item(session: Session, entry: ChecklistEntry, done: bool, *, now: int) -> Note:

@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from confnote.checklist import note_checklist
 from confnote.store.records import Conference, Note, SearchHit, Talk
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
@@ -24,6 +25,7 @@ from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
     ConferencesListed,
+    NoteChecklistSaved,
     NoteLoaded,
     NoteSaved,
     NoteSaveFailed,
@@ -369,7 +371,7 @@ class ConfnoteApp(App[None]):
         """Queue a note save on the store thread (called by the note pane)."""
         versions = self._note_versions
 
-        def job(store: Store) -> tuple[Note, Talk | None, TodosLoaded]:
+        def job(store: Store) -> tuple[Note, Talk | None, NoteChecklistSaved]:
             base = versions.get(target)
             if target.talk_id is not None:
                 note = store.save_talk_note(target.talk_id, body, base_version=base)
@@ -378,12 +380,11 @@ class ConfnoteApp(App[None]):
                 assert target.note_id is not None
                 note, talk = store.save_note(target.note_id, body, base_version=base), None
             versions[target] = note.version
-            todos = TodosLoaded.of(store, note.conference_id)
-            return note, talk, todos
+            return note, talk, NoteChecklistSaved(note.conference_id, note.id, note_checklist(note))
 
-        def reply(result: tuple[Note, Talk | None, TodosLoaded]) -> list[Message]:
-            note, talk, todos = result
-            messages: list[Message] = [NoteSaved(target, note), todos]
+        def reply(result: tuple[Note, Talk | None, NoteChecklistSaved]) -> list[Message]:
+            note, talk, checklist = result
+            messages: list[Message] = [NoteSaved(target, note), checklist]
             if talk is not None:
                 messages.append(TalksChanged([talk]))
             return messages
@@ -393,6 +394,13 @@ class ConfnoteApp(App[None]):
     @on(NoteSaved)
     def _note_saved(self, event: NoteSaved) -> None:
         self.note_pane.saved(event.target, event.note)
+
+    @on(NoteChecklistSaved)
+    def _note_checklist_saved(self, event: NoteChecklistSaved) -> None:
+        if self.conference is None or event.conference_id != self.conference.id:
+            return  # a note of the conference just left: its TODOs are not shown
+        if not self.todo_pane.update_note_checklist(event.note_id, event.entries):
+            self.reload_todos()
 
     @on(NoteSaveFailed)
     def _note_save_failed(self, event: NoteSaveFailed) -> None:

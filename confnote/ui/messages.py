@@ -100,6 +100,15 @@ class TodosLoaded(StoreReply):
 
 
 @dataclass
+class NoteChecklistSaved(StoreReply):
+    """The checklist lines of a note just saved; the TODO pane updates only those rows."""
+
+    conference_id: int
+    note_id: int
+    entries: list[ChecklistEntry]
+
+
+@dataclass
 class SearchFinished(StoreReply):
     query: str
     hits: list[SearchHit]

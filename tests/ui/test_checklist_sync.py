@@ -89,3 +89,23 @@ async def test_ticking_a_line_of_a_note_that_is_not_open_rewrites_it_in_the_stor
 
         await open_talk(pilot, talk_id)
         assert "- [x] Read the paper\n- [ ] Find the room" in app.note_pane.editor.text
+
+
+async def test_typing_in_a_checklist_line_updates_its_row_in_place_and_leaves_other_rows(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    todo = store.add_todo(programme.conference.id, "Buy stickers")
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        await type_text(pilot, "- [ ] Email Ada")
+        await settle(pilot, lambda: "  ☐ Email Ada" in todo_rows(app), what="the checklist line")
+        options = app.todo_pane.option_list
+        todo_row = options.get_option(f"todo-{todo.id}")
+
+        await type_text(pilot, " and Bob\nmore notes")
+        await settle(
+            pilot, lambda: "  ☐ Email Ada and Bob" in todo_rows(app), what="the edited line"
+        )
+        await settle(pilot)
+        assert options.get_option(f"todo-{todo.id}") is todo_row  # not rebuilt
+        assert "  ☐ Email Ada" not in todo_rows(app)

@@ -76,6 +76,27 @@ class TodoPane(Vertical):
         self.todos, self.checklist = todos, checklist
         self._show()
 
+    def update_note_checklist(self, note_id: int, entries: list[ChecklistEntry]) -> bool:
+        """Show ``entries`` as the checklist lines of note ``note_id``, touching only the
+        rows that changed. False when the note had none before: placing it among the
+        other notes needs a full reload."""
+        old = [entry for entry in self.checklist if entry.note_id == note_id]
+        if old == entries:
+            return True
+        if not old:
+            return not entries
+        start = self.checklist.index(old[0])
+        self.checklist[start : start + len(old)] = entries
+        if [e.done for e in old] != [e.done for e in entries] or not self.is_mounted:
+            self._show()  # rows come and go with the open/done filter
+            return True
+        for (key, entry), before in zip(_checklist_keys(entries), old, strict=True):
+            if key in self._rows:
+                self._rows[key] = entry
+                if entry.text != before.text:
+                    self.option_list.replace_option_prompt(key, self._check_label(entry))
+        return True
+
     def watch_status_filter(self) -> None:
         self._show()
 
@@ -98,15 +119,14 @@ class TodoPane(Vertical):
             key = f"todo-{todo.id}"
             self._rows[key] = todo
             rows.append(Option(self._todo_label(todo), id=key))
-        entries = [e for e in self.checklist if self._wanted(e.done)]
+        entries = [(k, e) for k, e in _checklist_keys(self.checklist) if self._wanted(e.done)]
         if entries and self.kind_filter in (None, TodoKind.ACTION):
             rows.append(None)
             title = None
-            for entry in entries:
+            for key, entry in entries:
                 if entry.title != title:
                     title = entry.title
                     rows.append(Option(Text(f"✎ {title}", style="bold cyan"), disabled=True))
-                key = f"check-{entry.note_id}-{entry.line}"
                 self._rows[key] = entry
                 rows.append(Option(self._check_label(entry), id=key))
         options.clear_options()
@@ -206,3 +226,14 @@ class TodoPane(Vertical):
     def action_cycle_kind(self) -> None:
         index = KIND_FILTERS.index(self.kind_filter)
         self.kind_filter = KIND_FILTERS[(index + 1) % len(KIND_FILTERS)]
+
+
+def _checklist_keys(entries: list[ChecklistEntry]) -> list[tuple[str, ChecklistEntry]]:
+    """A row key for each entry: its note and its place among that note's lines, so a
+    line keeps its row while typing moves it up or down the note."""
+    seen: dict[int, int] = {}
+    keyed = []
+    for entry in entries:
+        place = seen[entry.note_id] = seen.get(entry.note_id, -1) + 1
+        keyed.append((f"check-{entry.note_id}-{place}", entry))
+    return keyed
