@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 # Only real markup counts as HTML: "a < b" or "<your name here>" in plain text does not.
 _HTML_TAG = re.compile(
@@ -26,9 +28,38 @@ def html_to_markdown(text: str) -> str:
 
 
 def _convert(html: str) -> str:
-    from markdownify import markdownify
+    import html_to_markdown
 
     try:
-        return str(markdownify(html, heading_style="ATX", bullets="-"))
+        return html_to_markdown.convert(html, _options()).content or ""
     except Exception:  # a converter bug must not cost the talk: keep the markup as text
         return html
+
+
+@functools.cache
+def _options() -> Any:
+    """Markdown as people write it: ATX headings, "-" bullets, literal * and _ escaped.
+
+    Every choice is given as the library's own enum value: a string would be looked
+    up again on every call, which costs more than converting a short abstract.
+    """
+    import html_to_markdown as h
+
+    return h.ConversionOptions(
+        heading_style=h.HeadingStyle.ATX,
+        list_indent_type=h.ListIndentType.SPACES,
+        bullets="-",
+        escape_asterisks=True,
+        escape_underscores=True,
+        highlight_style=h.HighlightStyle.DOUBLE_EQUAL,
+        extract_metadata=False,
+        whitespace_mode=h.WhitespaceMode.NORMALIZED,
+        newline_style=h.NewlineStyle.SPACES,
+        code_block_style=h.CodeBlockStyle.BACKTICKS,
+        inline_data_media=h.InlineDataMedia.KEEP,
+        hidden_content=h.HiddenContent.DROP,
+        url_escape_style=h.UrlEscapeStyle.ANGLE,
+        link_style=h.LinkStyle.INLINE,
+        output_format=h.OutputFormat.MARKDOWN,
+        tier_strategy=h.TierStrategy.AUTO,
+    )

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tinycon.xml"
-HEAVY = ("textual", "sqlalchemy", "defusedxml", "icalendar", "markdownify", "bs4", "csv")
+HEAVY = (
+    "textual",
+    "sqlalchemy",
+    "defusedxml",
+    "icalendar",
+    "markdownify",
+    "html_to_markdown",
+    "bs4",
+    "csv",
+)
 
 
 def _modules_loaded_after(code: str) -> set[str]:
