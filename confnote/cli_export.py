@@ -55,6 +55,48 @@ def add_export_commands(
     add_db_option(post)
     post.set_defaults(command=export_post)
 
+    ics = export_commands.add_parser(
+        "ics",
+        help="write the talks of a conference as an iCalendar file",
+        description="Write the talks (or only the starred ones) as an .ics file for your "
+        "calendar app. UIDs stay the same across exports, so importing a newer file updates "
+        "the entries instead of adding copies.",
+    )
+    ics.add_argument("conference", metavar="CONFERENCE", help="name or slug")
+    ics.add_argument("--starred", action="store_true", help="only the starred talks")
+    ics.add_argument("-o", "--output", metavar="PATH", help="file (default: ./SLUG.ics)")
+    ics.add_argument("--force", action="store_true", help="replace an existing file")
+    ics.add_argument("--stdout", action="store_true", help="print the calendar, write no file")
+    add_db_option(ics)
+    ics.set_defaults(command=export_ics)
+
+    backup = commands.add_parser(
+        "backup",
+        help="write the whole store to a JSON file",
+        description="Write every conference, talk, star, note (with its revisions), TODO, tag "
+        "and schedule source to one versioned JSON file that `confnote restore` reads back.",
+    )
+    backup.add_argument(
+        "path", nargs="?", metavar="PATH", help="default: ./confnote-backup-DATE-TIME.json"
+    )
+    backup.add_argument("--force", action="store_true", help="replace an existing file")
+    add_db_option(backup)
+    backup.set_defaults(command=backup_store)
+
+    restore = commands.add_parser(
+        "restore",
+        help="load a JSON backup into the store",
+        description="Load a file written by `confnote backup`. A store that already holds "
+        "conferences is replaced only with --force, after a copy of its database file is "
+        "made in the backups folder.",
+    )
+    restore.add_argument("path", metavar="PATH", help="a file written by `confnote backup`")
+    restore.add_argument(
+        "--force", action="store_true", help="replace everything in a store that is not empty"
+    )
+    add_db_option(restore)
+    restore.set_defaults(command=restore_store)
+
 
 def _date(text: str) -> date:
     from confnote.errors import ConfnoteError
@@ -110,4 +152,53 @@ def shown_path(path: Path) -> Path:
 
 
 def _talks(count: int) -> str:
-    return "1 talk" if count == 1 else f"{count} talks"
+    return _count(count, "talk")
+
+
+def _count(count: int, what: str) -> str:
+    return f"1 {what}" if count == 1 else f"{count} {what}s"
+
+
+def export_ics(args: argparse.Namespace) -> int:
+    from confnote.cli import named_conference, open_store
+    from confnote.export.calendar import calendar_bytes
+    from confnote.export.files import destination, write_atomically
+
+    with open_store(args) as store:
+        conference = named_conference(store, args.conference)
+        talks = [talk for talk in store.list_talks(conference.id) if talk.star or not args.starred]
+    data = calendar_bytes(conference, talks)
+    if args.stdout:
+        sys.stdout.buffer.write(data)
+        return 0
+    name = f"{conference.slug}{'-starred' if args.starred else ''}.ics"
+    path = write_atomically(destination(args.output, name), data.decode("utf-8"), force=args.force)
+    print(f"wrote {shown_path(path)} ({_talks(len(talks))})")
+    return 0
+
+
+def backup_store(args: argparse.Namespace) -> int:
+    from confnote.cli import open_store
+    from confnote.export.backup import default_backup_name, write_backup
+
+    path = Path(args.path).expanduser() if args.path else Path(default_backup_name())
+    with open_store(args) as store:
+        written = write_backup(store, path, force=args.force)
+        conferences = len(store.list_conferences())
+    print(f"wrote {shown_path(written.absolute())} ({_count(conferences, 'conference')})")
+    return 0
+
+
+def restore_store(args: argparse.Namespace) -> int:
+    from confnote.cli import open_store
+    from confnote.export.backup import restore_backup
+
+    with open_store(args) as store:
+        report = restore_backup(store, Path(args.path).expanduser(), force=args.force)
+    if report.safety_copy is not None:
+        print(f"copied the database to {report.safety_copy} first")
+    print(
+        f"restored {_count(report.conferences, 'conference')}, {_talks(report.talks)}, "
+        f"{_count(report.notes, 'note')}, {_count(report.todos, 'TODO')}"
+    )
+    return 0

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,10 @@ from confnote.schedule.speakers import speakers_from_description, split_title_an
 from confnote.schedule.times import FIRST_YEAR, LAST_YEAR, resolve_zone
 
 FORMAT = "icalendar"
+# Calendars confnote writes (``confnote export ics``): PRODID "-//confnote//…", UIDs
+# "<talk key>@<conference slug>.confnote", speakers on a "Speakers:" line.
+CONFNOTE_PRODID = "-//confnote//"
+CONFNOTE_UID_DOMAIN = "confnote"
 _LINE_BREAK = re.compile(rb"\r*\n|\r+")
 _FOLD = re.compile(rb"\r\n[ \t]")
 
@@ -29,9 +33,11 @@ def read_ical(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedul
     calendars = _parse(unfolded_text(data), source)
     first = calendars[0]
     calendar_zone = resolve_zone(_text(first, "X-WR-TIMEZONE"))
+    prodid = _text(first, "PRODID")
     reader = _EventReader(
         floating_zone=calendar_zone or default_zone,
-        pretalx="pretalx" in _text(first, "PRODID").casefold(),
+        pretalx="pretalx" in prodid.casefold(),
+        confnote=prodid.startswith(CONFNOTE_PRODID),
     )
     warnings: list[str] = []
     drafts: list[TalkDraft] = []
@@ -95,6 +101,8 @@ def _most_common_zone(reader: _EventReader) -> str:
 class _EventReader:
     floating_zone: ZoneInfo
     pretalx: bool
+    # confnote's own calendars keep titles whole and talk keys inside UIDs.
+    confnote: bool = False
     floating_used: bool = False
     zones_seen: list[str] = field(default_factory=list)
 
@@ -105,9 +113,13 @@ class _EventReader:
         starts_at = _start_of(start, self.floating_zone)
         duration = self._duration(event, start, starts_at, problems) if starts_at else None
         known = _attendee_names(event)
-        title, named = split_title_and_speakers(
-            _text(event, "SUMMARY"), known, pretalx=self.pretalx
-        )
+        named: tuple[str, ...]
+        if self.confnote:
+            title, named, uid = _text(event, "SUMMARY"), (), confnote_key(uid)
+        else:
+            title, named = split_title_and_speakers(
+                _text(event, "SUMMARY"), known, pretalx=self.pretalx
+            )
         description = _text(event, "DESCRIPTION") or _text(event, "X-ALT-DESC")
         speakers = known or named
         if not speakers:
@@ -158,8 +170,12 @@ class _EventReader:
         self, event: Any, start: datetime | date | None, starts_at: datetime, problems: list[str]
     ) -> timedelta | None:
         end = _start_of(self._instant(event.get("DTEND"), "DTEND", problems), self.floating_zone)
-        if end is not None and end >= starts_at:
-            return end - starts_at
+        if end is not None:
+            # In UTC: Python subtracts wall-clock times when both share a zone, which
+            # is an hour off for a talk that spans a daylight-saving change.
+            end = end.astimezone(UTC)
+            if end >= starts_at.astimezone(UTC):
+                return end - starts_at.astimezone(UTC)
         value = _parsed_value(event.get("DURATION"))
         if isinstance(value, timedelta) and value >= timedelta(0):
             return value
@@ -168,6 +184,12 @@ class _EventReader:
         if end is not None:
             problems.append("DTEND is before DTSTART; assuming 30 minutes")
         return None
+
+
+def confnote_key(uid: str) -> str:
+    """The talk key inside a UID confnote wrote; other UIDs as they are."""
+    key, at, domain = uid.rpartition("@")
+    return key if at and key and domain.endswith(f".{CONFNOTE_UID_DOMAIN}") else uid
 
 
 def _parsed_value(prop: Any) -> object:

@@ -182,6 +182,22 @@ class Store:
         with self._transaction() as session:
             session.delete(get_row(session, ConferenceRow, conference_id, "conference"))
 
+    def snapshot(self) -> dict[str, Any]:
+        """The whole store as one plain document (see ``confnote.store.snapshot``)."""
+        from confnote.store import snapshot
+
+        with self._transaction() as session:
+            return snapshot.dump_store(session)
+
+    def restore_snapshot(self, document: dict[str, Any], *, source: str) -> None:
+        """Replace everything in the store by what ``document`` holds, in one transaction;
+        ``source`` names the document in errors."""
+        from confnote.store import snapshot
+
+        with self._transaction() as session:
+            snapshot.clear_store(session)
+            snapshot.load_store(session, document, source)
+
     def is_empty(self) -> bool:
         with self._transaction() as session:
             return session.scalar(select(func.count()).select_from(ConferenceRow)) == 0

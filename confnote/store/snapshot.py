@@ -1,0 +1,311 @@
+"""The whole store as one plain, versioned document, and the store rebuilt from one.
+
+The document nests what belongs together (a conference holds its talks, notes and
+TODOs) and refers to talks by their schedule key, never by database id, so it
+reads well and survives any renumbering. Dumping a store, loading the document
+into an empty one and dumping again gives the same document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from confnote.errors import InputError
+from confnote.store.models import (
+    ConferenceRow,
+    NoteRevisionRow,
+    NoteRow,
+    ScheduleSourceRow,
+    SpeakerRow,
+    TagRow,
+    TalkRow,
+    TalkSpeakerRow,
+    TalkStateRow,
+    TalkTagRow,
+    TodoRow,
+)
+from confnote.store.search_index import held_search_index
+
+Document = dict[str, Any]
+
+_CONFERENCE_FIELDS = ("name", "slug", "starts_on", "ends_on", "time_zone", "url", "created_at")
+_TALK_FIELDS = (
+    "key",
+    "title",
+    "subtitle",
+    "abstract",
+    "kind",
+    "track",
+    "room",
+    "url",
+    "slides_url",
+    "video_url",
+    "starts_at",
+    "duration",
+    "cancelled",
+    "changed",
+)
+_STATE_FIELDS = ("star", "attended", "rating", "hidden")
+_NOTE_FIELDS = ("title", "body", "updated_at", "version")
+_REVISION_FIELDS = ("body", "version", "saved_at")
+_TODO_FIELDS = ("text", "kind", "done", "due_on", "position", "url", "created_at")
+_SOURCE_FIELDS = ("location", "format", "etag", "last_modified", "fetched_at")
+_DATE_FIELDS = frozenset({"starts_on", "ends_on", "due_on"})
+
+
+def _plain(row: object, fields: tuple[str, ...]) -> dict[str, Any]:
+    values = {}
+    for name in fields:
+        value = getattr(row, name)
+        values[name] = value.isoformat() if isinstance(value, date) else value
+    return values
+
+
+def dump_store(session: Session) -> Document:
+    """Every conference with its schedule source, talks, notes (with revisions) and TODOs,
+    and every tag name."""
+    conferences = [
+        _dump_conference(session, row)
+        for row in session.scalars(select(ConferenceRow).order_by(ConferenceRow.id))
+    ]
+    tags = list(session.scalars(select(TagRow.name).order_by(TagRow.id)))
+    return {"conferences": conferences, "tags": tags}
+
+
+def _dump_conference(session: Session, row: ConferenceRow) -> Document:
+    talks = list(
+        session.scalars(select(TalkRow).where(TalkRow.conference_id == row.id).order_by(TalkRow.id))
+    )
+    keys = {talk.id: talk.key for talk in talks}
+    source = session.get(ScheduleSourceRow, row.id)
+    notes = session.scalars(
+        select(NoteRow).where(NoteRow.conference_id == row.id).order_by(NoteRow.id)
+    )
+    todos = session.scalars(
+        select(TodoRow).where(TodoRow.conference_id == row.id).order_by(TodoRow.id)
+    )
+    return {
+        **_plain(row, _CONFERENCE_FIELDS),
+        "schedule_source": _plain(source, _SOURCE_FIELDS) if source else None,
+        "talks": [_dump_talk(session, talk) for talk in talks],
+        "notes": [
+            {"talk": keys.get(note.talk_id) if note.talk_id else None}
+            | _plain(note, _NOTE_FIELDS)
+            | {"revisions": _dump_revisions(session, note.id)}
+            for note in notes
+        ],
+        "todos": [
+            {"talk": keys.get(todo.talk_id) if todo.talk_id else None} | _plain(todo, _TODO_FIELDS)
+            for todo in todos
+        ],
+    }
+
+
+def _dump_talk(session: Session, talk: TalkRow) -> Document:
+    speakers = session.scalars(
+        select(SpeakerRow.name)
+        .join(TalkSpeakerRow, TalkSpeakerRow.speaker_id == SpeakerRow.id)
+        .where(TalkSpeakerRow.talk_id == talk.id)
+        .order_by(TalkSpeakerRow.position, SpeakerRow.id)
+    )
+    tags = session.scalars(
+        select(TagRow.name)
+        .join(TalkTagRow, TalkTagRow.tag_id == TagRow.id)
+        .where(TalkTagRow.talk_id == talk.id)
+        .order_by(TagRow.name)
+    )
+    state = session.get(TalkStateRow, talk.id)
+    return {
+        **_plain(talk, _TALK_FIELDS),
+        "speakers": list(speakers),
+        "tags": list(tags),
+        "state": _plain(state, _STATE_FIELDS) if state else None,
+    }
+
+
+def _dump_revisions(session: Session, note_id: int) -> list[Document]:
+    rows = session.scalars(
+        select(NoteRevisionRow)
+        .where(NoteRevisionRow.note_id == note_id)
+        .order_by(NoteRevisionRow.id)
+    )
+    return [_plain(row, _REVISION_FIELDS) for row in rows]
+
+
+def clear_store(session: Session) -> None:
+    """Delete every conference (and with it everything it holds), speaker and tag."""
+    for model in (ConferenceRow, SpeakerRow, TagRow):
+        session.execute(delete(model))
+
+
+class _Reader:
+    """Reads values out of the document, naming the place of anything missing or wrong."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, place: str, reason: str) -> InputError:
+        return InputError(self.source, reason, place)
+
+    def items(self, value: Any, name: str, place: str) -> list[Any]:
+        items = self.field(value, name, place, list)
+        return list(items)
+
+    def field(self, value: Any, name: str, place: str, kind: type | tuple[type, ...]) -> Any:
+        if not isinstance(value, dict):
+            raise self.fail(place, "expected an object")
+        if name not in value:
+            raise self.fail(place, f"missing {name!r}")
+        found = value[name]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not isinstance(found, kinds) or (isinstance(found, bool) and bool not in kinds):
+            raise self.fail(f"{place}.{name}", f"unexpected value {found!r}")
+        return found
+
+    def values(
+        self, value: Any, fields: tuple[str, ...], place: str, model: type
+    ) -> dict[str, Any]:
+        columns = model.__table__.columns  # type: ignore[attr-defined]
+        result = {}
+        for name in fields:
+            column = columns[name]
+            python_type = column.type.python_type
+            kind: tuple[type, ...] = (str,) if name in _DATE_FIELDS else (python_type,)
+            if column.nullable:
+                kind = (*kind, type(None))
+            found = self.field(value, name, place, kind)
+            if name in _DATE_FIELDS and found is not None:
+                try:
+                    found = date.fromisoformat(found)
+                except ValueError:
+                    raise self.fail(f"{place}.{name}", f"not a date: {found!r}") from None
+            result[name] = found
+        return result
+
+
+def load_store(session: Session, document: Document, source: str) -> None:
+    """Add everything ``document`` holds to an empty store, in the caller's transaction;
+    ``source`` names the document in errors."""
+    with held_search_index(session) as stale:
+        stale.update(_load(session, document, _Reader(source)))
+
+
+def _load(session: Session, document: Document, reader: _Reader) -> list[int]:
+    """Load the document; return the ids of the talks it made."""
+    tag_ids: dict[str, int] = {}
+    speaker_ids: dict[str, int] = {}
+    made: list[int] = []
+
+    def tag_id(name: str) -> int:
+        if name not in tag_ids:
+            row = TagRow(name=name)
+            session.add(row)
+            session.flush()
+            tag_ids[name] = row.id
+        return tag_ids[name]
+
+    for index, name in enumerate(reader.items(document, "tags", "backup")):
+        if not isinstance(name, str):
+            raise reader.fail(f"tags[{index}]", f"unexpected value {name!r}")
+        tag_id(name)
+    for index, item in enumerate(reader.items(document, "conferences", "backup")):
+        place = f"conferences[{index}]"
+        conference = ConferenceRow(**reader.values(item, _CONFERENCE_FIELDS, place, ConferenceRow))
+        session.add(conference)
+        session.flush()
+        source_item = reader.field(item, "schedule_source", place, (dict, type(None)))
+        if source_item is not None:
+            values = reader.values(
+                source_item, _SOURCE_FIELDS, f"{place}.schedule_source", ScheduleSourceRow
+            )
+            session.add(ScheduleSourceRow(conference_id=conference.id, **values))
+        talk_ids = _load_talks(session, reader, item, place, conference.id, tag_id, speaker_ids)
+        made.extend(talk_ids.values())
+        _load_notes(session, reader, item, place, conference.id, talk_ids)
+        for number, todo in enumerate(reader.items(item, "todos", place)):
+            todo_place = f"{place}.todos[{number}]"
+            values = reader.values(todo, _TODO_FIELDS, todo_place, TodoRow)
+            talk_id = _talk_ref(reader, todo, todo_place, talk_ids)
+            session.add(TodoRow(conference_id=conference.id, talk_id=talk_id, **values))
+    session.flush()
+    return made
+
+
+def _load_talks(
+    session: Session,
+    reader: _Reader,
+    item: Document,
+    place: str,
+    conference_id: int,
+    tag_id: Any,
+    speaker_ids: dict[str, int],
+) -> dict[str, int]:
+    talk_ids: dict[str, int] = {}
+    for number, talk in enumerate(reader.items(item, "talks", place)):
+        talk_place = f"{place}.talks[{number}]"
+        row = TalkRow(
+            conference_id=conference_id, **reader.values(talk, _TALK_FIELDS, talk_place, TalkRow)
+        )
+        if row.key in talk_ids:
+            raise reader.fail(f"{talk_place}.key", f"repeats {row.key!r}")
+        session.add(row)
+        session.flush()
+        talk_ids[row.key] = row.id
+        for position, name in enumerate(reader.items(talk, "speakers", talk_place)):
+            if not isinstance(name, str):
+                raise reader.fail(f"{talk_place}.speakers", f"unexpected value {name!r}")
+            if name not in speaker_ids:
+                existing = session.scalar(select(SpeakerRow.id).where(SpeakerRow.name == name))
+                if existing is None:
+                    speaker = SpeakerRow(name=name)
+                    session.add(speaker)
+                    session.flush()
+                    existing = speaker.id
+                speaker_ids[name] = existing
+            session.add(
+                TalkSpeakerRow(talk_id=row.id, speaker_id=speaker_ids[name], position=position)
+            )
+        for name in reader.items(talk, "tags", talk_place):
+            if not isinstance(name, str):
+                raise reader.fail(f"{talk_place}.tags", f"unexpected value {name!r}")
+            session.add(TalkTagRow(talk_id=row.id, tag_id=tag_id(name)))
+        state = reader.field(talk, "state", talk_place, (dict, type(None)))
+        if state is not None:
+            values = reader.values(state, _STATE_FIELDS, f"{talk_place}.state", TalkStateRow)
+            session.add(TalkStateRow(talk_id=row.id, **values))
+    return talk_ids
+
+
+def _load_notes(
+    session: Session,
+    reader: _Reader,
+    item: Document,
+    place: str,
+    conference_id: int,
+    talk_ids: dict[str, int],
+) -> None:
+    for number, note in enumerate(reader.items(item, "notes", place)):
+        note_place = f"{place}.notes[{number}]"
+        values = reader.values(note, _NOTE_FIELDS, note_place, NoteRow)
+        talk_id = _talk_ref(reader, note, note_place, talk_ids)
+        row = NoteRow(conference_id=conference_id, talk_id=talk_id, **values)
+        session.add(row)
+        session.flush()
+        for index, revision in enumerate(reader.items(note, "revisions", note_place)):
+            revision_values = reader.values(
+                revision, _REVISION_FIELDS, f"{note_place}.revisions[{index}]", NoteRevisionRow
+            )
+            session.add(NoteRevisionRow(note_id=row.id, **revision_values))
+
+
+def _talk_ref(reader: _Reader, item: Document, place: str, talk_ids: dict[str, int]) -> int | None:
+    key = reader.field(item, "talk", place, (str, type(None)))
+    if key is None:
+        return None
+    if key not in talk_ids:
+        raise reader.fail(f"{place}.talk", f"no talk with key {key!r} in this conference")
+    return talk_ids[key]
