@@ -1,7 +1,9 @@
 """The text a new talk note starts from: a template whose ``$placeholders`` take the talk's facts.
 
 The default template ships as ``assets/note-template.md``; the config file may name another.
-Unknown placeholders and stray ``$`` signs are left as typed.
+Unknown placeholders and stray ``$`` signs are left as typed. ``$cursor`` marks where the
+cursor starts; without it, the cursor starts at the end. The default template leaves the
+talk's facts to the note pane's header, which stays current when the schedule changes.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ PLACEHOLDERS = (
     "track",
     "url",
     "facts",
+    "cursor",
 )
+# Stands in for $cursor while substituting: a private-use character no talk contains.
+_CURSOR_MARK = "\ue000"
 
 
 @cache
@@ -38,6 +43,13 @@ def default_template() -> str:
 
 def note_template(talk: Talk, where: tzinfo, template: str | None = None) -> str:
     """The first text of ``talk``'s note, its times shown in the zone ``where``."""
+    return note_start(talk, where, template)[0]
+
+
+def note_start(
+    talk: Talk, where: tzinfo, template: str | None = None
+) -> tuple[str, tuple[int, int]]:
+    """The first text of ``talk``'s note and the (row, column) its cursor starts at."""
     start, end = talk.starts_at.astimezone(where), talk.ends_at.astimezone(where)
     fields = {
         "title": talk.title,
@@ -52,4 +64,11 @@ def note_template(talk: Talk, where: tzinfo, template: str | None = None) -> str
     }
     when = f"{fields['day']} {fields['start']}–{fields['end']}"
     fields["facts"] = " · ".join(f for f in (fields["speakers"], when, talk.room) if f)
-    return Template(default_template() if template is None else template).safe_substitute(fields)
+    fields["cursor"] = _CURSOR_MARK
+    text = Template(default_template() if template is None else template).safe_substitute(fields)
+    before, marked, after = text.partition(_CURSOR_MARK)
+    if not marked:
+        lines = text.split("\n")
+        return text, (len(lines) - 1, len(lines[-1]))
+    lines = before.split("\n")
+    return before + after.replace(_CURSOR_MARK, ""), (len(lines) - 1, len(lines[-1]))

@@ -15,6 +15,11 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("Show keys", "Every key binding (F1)", "help"),
     ("Schedule: open the talk's note", "The talk under the cursor", "schedule.open_talk"),
     (
+        "Schedule: talk details",
+        "Abstract, speakers, room, track, times, links (i)",
+        "schedule.details",
+    ),
+    (
         "Schedule: cycle star",
         "None, one or two stars for the talk under the cursor",
         "schedule.star",
@@ -38,6 +43,11 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
     ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
     ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),
+    (
+        "Note: focus mode",
+        "The note takes the whole screen, or gives it back (F8)",
+        "note.focus_mode",
+    ),
     ("TODO: add", "Add a TODO", "todo.add"),
     ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
     ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),

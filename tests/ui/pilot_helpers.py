@@ -102,13 +102,23 @@ def stored_body(store: Store, talk_id: int) -> str:
 
 
 def row_cells(app: ConfnoteApp, talk_id: int) -> list[str]:
-    """The plain text of a talk's row in the schedule table: glyphs, time, room, title, speakers."""
+    """The plain text of a talk's row in the schedule table: marks, time, title, then room,
+    track and speakers as far as they fit."""
     return [cell.plain for cell in app.schedule.table.get_row(str(talk_id))]
 
 
-def shown_titles(app: ConfnoteApp) -> list[str]:
+def marks(app: ConfnoteApp, talk_id: int) -> str:
+    """The talk's marks (stars, ✎, ✓, ◷, ! …) without the track colour bar or padding."""
+    return row_cells(app, talk_id)[0].replace("▌", "").replace(" ", "")
+
+
+def shown_column(app: ConfnoteApp, key: str) -> list[str]:
     table = app.schedule.table
-    return [table.get_row_at(index)[3].plain for index in range(table.row_count)]
+    return [cell.plain for cell in table.get_column(key)]
+
+
+def shown_titles(app: ConfnoteApp) -> list[str]:
+    return shown_column(app, "title")
 
 
 def static_text(static: Static) -> str:

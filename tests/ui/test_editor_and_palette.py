@@ -18,11 +18,11 @@ async def test_undo_and_redo_in_the_note(
         editor = app.note_pane.editor
         before = editor.text
         await type_text(pilot, "oops")
-        assert editor.text.endswith("oops")
+        assert "\noops\n" in editor.text
         await pilot.press("ctrl+z")
         assert editor.text == before
         await pilot.press("ctrl+y")
-        assert editor.text.endswith("oops")
+        assert "\noops\n" in editor.text
 
 
 async def test_preview_renders_the_note_and_toggles_back_to_the_editor(
@@ -35,7 +35,7 @@ async def test_preview_renders_the_note_and_toggles_back_to_the_editor(
         await settle(pilot, lambda: bool(app.note_pane.query(Markdown)), what="the preview")
         assert not app.note_pane.editor.display
         source = app.note_pane.query_one(Markdown).source
-        assert source.endswith("**bold idea**")
+        assert "\n**bold idea**\n" in source
         await pilot.press("ctrl+r")
         assert app.note_pane.editor.display
         assert app.focused is app.note_pane.editor

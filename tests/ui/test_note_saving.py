@@ -36,10 +36,10 @@ async def test_typed_text_is_saved_half_a_second_after_the_last_key(
 
         await settle(
             pilot,
-            lambda: stored_body(store, talk_id).endswith("Great start"),
+            lambda: "Great start" in stored_body(store, talk_id),
             what="the autosave",
         )
-        assert stored_body(store, talk_id).startswith("# Opening keynote\n")
+        assert stored_body(store, talk_id).startswith("## Notes\n\nGreat start")
         await settle(pilot, lambda: note_status(app).startswith("saved "), what="'saved' status")
 
 
@@ -68,7 +68,7 @@ async def test_ctrl_s_saves_at_once_and_shows_the_time_saved(
         await settle(pilot, lambda: note_status(app).startswith("saved "), what="'saved' status")
         note = store.note_for_talk(talk_id)
         assert note is not None
-        assert note.body.endswith("Saved by hand")
+        assert "Saved by hand" in note.body
         assert note_status(app) == f"saved {note.updated_at.astimezone(BRUSSELS):%H:%M:%S}"
 
 
@@ -84,10 +84,11 @@ async def test_switching_to_another_talk_saves_the_first_talks_text(
 
         await settle(
             pilot,
-            lambda: stored_body(store, first).endswith("Half a thought"),
+            lambda: "Half a thought" in stored_body(store, first),
             what="the first note to be saved",
         )
-        assert app.note_pane.editor.text.startswith("# Parsing with parsers\n")
+        assert app.note_pane.talk is not None
+        assert app.note_pane.talk.title == "Parsing with parsers"
         assert store.note_for_talk(second) is None
 
 
@@ -101,7 +102,7 @@ async def test_quitting_saves_the_typed_text(
         await type_text(pilot, "Last words")
         await pilot.press("ctrl+q")
 
-    assert stored_body(store, talk_id).endswith("Last words")
+    assert "Last words" in stored_body(store, talk_id)
 
 
 @pytest.mark.usefixtures("no_autosave")
@@ -111,9 +112,10 @@ async def test_ctrl_t_stamps_the_time_in_the_zone_the_schedule_shows(
     async with running(app) as pilot:
         await open_talk(pilot, programme.opening.id)
         await pilot.press("ctrl+t")
-        assert app.note_pane.editor.text.endswith("\n[09:20] ")
+        assert "\n[09:20] \n" in app.note_pane.editor.text
 
         await pilot.press("f2", "z")
         await open_talk(pilot, programme.opening.id)
         await pilot.press("ctrl+t")
-        assert app.note_pane.editor.text.endswith("\n[09:20] [03:20] ")
+        assert app.note_pane.editor.text.count("[09:20] ") == 1
+        assert "[03:20] " in app.note_pane.editor.text  # New York, as the schedule shows

@@ -8,6 +8,7 @@ from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
 from tests.ui.pilot_helpers import (
     Programme,
+    marks,
     row_cells,
     running,
     schedule_title,
@@ -22,7 +23,7 @@ DAY_TWO = ["Second day sprints"]
 
 
 def conflict_mark(app: ConfnoteApp, talk_id: int) -> bool:
-    return row_cells(app, talk_id)[0].endswith("!")
+    return marks(app, talk_id).endswith("!")
 
 
 async def test_overlapping_starred_talks_both_carry_the_conflict_mark(
@@ -56,11 +57,11 @@ async def test_starring_and_unstarring_a_talk_updates_the_conflict_marks(
             lambda: conflict_mark(app, opening) and conflict_mark(app, parallel),
             what="both talks to show the conflict mark",
         )
-        assert row_cells(app, parallel)[0].startswith("★ ")
+        assert marks(app, parallel).startswith("★!")
         assert store.talk(parallel).star == 1
 
         await pilot.press("s")  # two stars: still a clash
-        await settle(pilot, lambda: row_cells(app, parallel)[0].startswith("★★"), what="★★")
+        await settle(pilot, lambda: marks(app, parallel).startswith("★★"), what="★★")
         assert conflict_mark(app, opening)
 
         await pilot.press("s")  # back to none

@@ -60,7 +60,8 @@ async def test_ctrl_f_finds_a_talk_and_enter_opens_its_note(
         )
         assert app.screen is app.main
         assert app.schedule.table.current_talk_id == programme.parallel.id
-        assert app.note_pane.editor.text.startswith("# Parsing with parsers\n")
+        assert app.note_pane.talk is not None
+        assert app.note_pane.talk.title == "Parsing with parsers"
 
 
 async def test_search_finds_words_in_notes_and_a_chosen_result_opens_that_note(

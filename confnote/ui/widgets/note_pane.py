@@ -20,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from confnote.note_template import note_template
+from confnote.note_template import note_start
 from confnote.store.records import Note, Talk
 from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
@@ -35,6 +35,7 @@ def talk_links(talk: Talk) -> list[tuple[str, str]]:
 
 class NotePane(Vertical):
     BORDER_TITLE = "Note"
+    ALLOW_MAXIMIZE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note now"),
@@ -44,6 +45,13 @@ class NotePane(Vertical):
             "Preview",
             id="note.toggle_preview",
             tooltip="Show the note rendered as Markdown, or go back to editing",
+        ),
+        Binding(
+            "f8",
+            "focus_mode",
+            "Focus",
+            id="note.focus_mode",
+            tooltip="Focus mode: the note takes the whole screen; again (or Esc) goes back",
         ),
     ]
 
@@ -103,10 +111,16 @@ class NotePane(Vertical):
         self.flush()
         self.target, self.talk = target, talk
         self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
-        body = note.body if note else (note_template(talk, self._zone()) if talk else "")
+        cursor: tuple[int, int] | None = None
+        if note is not None:
+            body = note.body
+        elif talk is not None:
+            body, cursor = note_start(talk, self._zone())
+        else:
+            body = ""
         self._saved_body = body  # an untouched template is no note yet: saved once typed in
         self.editor.load_text(body)
-        self.editor.move_cursor(self.editor.document.end)
+        self.editor.move_cursor(cursor or self.editor.document.end)
         self.editor.read_only = False
         self.remove_class("-closed")
         self._render_header(talk, note, title)
@@ -219,6 +233,12 @@ class NotePane(Vertical):
             self.query_one("#note-preview").focus()
         else:
             self.editor.focus()
+
+    def action_focus_mode(self) -> None:
+        if self.screen.maximized is self:
+            self.screen.minimize()
+        else:
+            self.screen.maximize(self, container=False)
 
     def _render_preview(self) -> None:
         from textual.widgets import Markdown

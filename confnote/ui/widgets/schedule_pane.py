@@ -44,6 +44,7 @@ class SchedulePane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("enter", "open_talk", "Open", "Open the talk's note", show=False),
+        _b("i", "details", "Details", "Show the talk's abstract, times, speakers and links"),
         _b("s", "star", "Star", "Cycle the star level: none, one, two"),
         _b("a", "attended", "Attended", "Mark or unmark the talk as attended"),
         _b("w", "watch_later", "Watch later", "Add or remove a watch-later TODO"),
@@ -227,15 +228,24 @@ class SchedulePane(Vertical):
     def _day_step(self, event: ScheduleTable.DayStep) -> None:
         self._step_day(event.step)
 
-    def _with_talk(self, action: str) -> None:
+    def _selected_talk(self) -> Talk | None:
         talk = self.table.current_talk
         if talk is None:
             self.notify("No talk selected", severity="warning")
-            return
-        self.post_message(self.TalkAction(talk, action))
+        return talk
+
+    def _with_talk(self, action: str) -> None:
+        if talk := self._selected_talk():
+            self.post_message(self.TalkAction(talk, action))
 
     def action_open_talk(self) -> None:
         self._with_talk("open")
+
+    def action_details(self) -> None:
+        from confnote.ui.screens.talk_details import TalkDetailsScreen
+
+        if talk := self._selected_talk():
+            self.app.push_screen(TalkDetailsScreen(talk, self.conference_zone, self._local_zone))
 
     def action_star(self) -> None:
         self._with_talk("star")

@@ -14,14 +14,24 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from confnote.store.records import Talk
-
-GLYPH_WIDTH = 6
-SPEAKERS_WIDTH = 18
-ROOM_WIDTH = 12
+from confnote.ui.widgets.schedule_columns import (
+    GAP,
+    LABELS,
+    Layout,
+    cell_text,
+    fit_columns,
+    mark_slots,
+    talk_marks,
+    track_colour,
+)
 
 
 class ScheduleTable(DataTable[Text]):
     """Rows keyed by talk id. Rendering only: the pane decides what to show."""
+
+    DEFAULT_CSS = """
+    ScheduleTable { scrollbar-size-vertical: 1; overflow-x: hidden; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -43,12 +53,15 @@ class ScheduleTable(DataTable[Text]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
         self._talks: list[Talk] = []
         self._conflicts: set[int] = set()
         self._running_ids: set[int] = set()
         self._where: tzinfo | None = None
         self._with_day = False
+        self._slots: dict[str, int] = {}
+        self._with_track_bar = False
+        self._layout = Layout({})
 
     def show(
         self,
@@ -71,24 +84,21 @@ class ScheduleTable(DataTable[Text]):
             return
         current = self.current_talk_id
         self.clear(columns=True)
-        time_width = 10 if self._with_day else 6
-        longest_room = max((len(talk.room) for talk in self._talks), default=4)
-        room_width = max(4, min(ROOM_WIDTH, longest_room))
-        # Each column has one cell of padding on either side; keep one cell for the scrollbar.
-        free = self.size.width - GLYPH_WIDTH - time_width - room_width - 5 * 2 - 1
-        speakers_width = max(8, min(SPEAKERS_WIDTH, free // 3))
-        title_width = max(12, free - speakers_width)
-        self.add_column("", width=GLYPH_WIDTH, key="glyphs")
-        self.add_column("Time", width=time_width, key="time")
-        self.add_column("Room", width=room_width, key="room")
-        self.add_column("Title", width=title_width, key="title")
-        self.add_column("Speakers", width=speakers_width, key="speakers")
+        self._slots = mark_slots(self._talks, self._conflicts)
+        self._with_track_bar = any(talk.track for talk in self._talks)
+        marks_width = sum(self._slots.values()) + self._with_track_bar
+        fixed = {"marks": max(marks_width, 1) + GAP, "time": (10 if self._with_day else 6) + GAP}
+        # One cell stays free for the vertical scrollbar.
+        self._layout = fit_columns(self._talks, self.size.width - 1, fixed)
+        for key, width in self._layout.widths.items():
+            label = "" if key == "marks" else "Time" if key == "time" else LABELS[key]
+            self.add_column(label, width=width, key=key)
         for talk in self._talks:
             self.add_row(*self._cells(talk, where), key=str(talk.id))
         if current is not None:
             self.select_talk(current)
 
-    def _cells(self, talk: Talk, where: tzinfo) -> tuple[Text, ...]:
+    def _cells(self, talk: Talk, where: tzinfo) -> list[Text]:
         running = talk.id in self._running_ids
         style = "bold green" if running else ""
         if talk.cancelled:
@@ -97,29 +107,23 @@ class ScheduleTable(DataTable[Text]):
             style = "dim italic"
         start = talk.starts_at.astimezone(where)
         when = start.strftime("%a %H:%M" if self._with_day else "%H:%M")
-        title = talk.title + (f" — {talk.subtitle}" if talk.subtitle else "")
-        return (
-            self._glyphs(talk),
-            Text(("▶" if running else " ") + when, style=style),
-            Text(talk.room, style=style, overflow="ellipsis", no_wrap=True),
-            Text(title, style=style, overflow="ellipsis", no_wrap=True),
-            Text(", ".join(talk.speakers), style=style or "dim", overflow="ellipsis", no_wrap=True),
-        )
+        cells = [self._glyphs(talk), Text(("▶" if running else " ") + when, style=style)]
+        for key in self._layout.keys[2:]:
+            text = Text(cell_text(talk, key, self._layout.widths[key] - GAP), style=style)
+            if key == "speakers":
+                text.stylize(style or "dim")
+            elif key == "track" and talk.track:
+                text.stylize(track_colour(talk.track))
+            cells.append(text)
+        return cells
 
     def _glyphs(self, talk: Talk) -> Text:
         glyphs = Text(no_wrap=True)
-        glyphs.append("★" * talk.star + " " * (2 - talk.star), style="bold yellow")
-        glyphs.append("✎" if talk.has_note else " ", style="cyan")
-        glyphs.append("✓" if talk.attended else " ", style="green")
-        glyphs.append("◷" if talk.watch_later else " ", style="magenta")
-        if talk.cancelled:
-            glyphs.append("✗", style="bold red")
-        elif talk.id in self._conflicts:
-            glyphs.append("!", style="bold red reverse")
-        elif talk.changed:
-            glyphs.append("Δ", style="bold yellow")
-        else:
-            glyphs.append(" ")
+        if self._with_track_bar:
+            glyphs.append("▌" if talk.track else " ", style=track_colour(talk.track))
+        for slot, (glyph, style) in talk_marks(talk, self._conflicts).items():
+            if slot in self._slots:
+                glyphs.append(glyph.ljust(self._slots[slot]), style=style)
         return glyphs
 
     def on_resize(self) -> None:
@@ -157,6 +161,9 @@ class ScheduleTable(DataTable[Text]):
         """Redraw one row after the talk changed (star, attended, note…)."""
         self._talks = [talk if t.id == talk.id else t for t in self._talks]
         if self._where is None:
+            return
+        if mark_slots(self._talks, self._conflicts) != self._slots:
+            self._render_rows()  # the marks column grows or shrinks
             return
         try:
             row_index = self.get_row_index(str(talk.id))
