@@ -91,7 +91,8 @@ def default_title(source: PostSource) -> str:
     if year is None and source.talks:
         year = source.talks[0].starts_at.year
     name = conference.name
-    if year is not None and str(year) not in name:
+    # "PyCon 2025" and "DebConf 23" already say the year.
+    if year is not None and not re.search(rf"\b(?:{year}|{year % 100:02d})\b", name):
         name = f"{name} {year}"
     return f"{name}: my notes"
 

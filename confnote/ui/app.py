@@ -88,6 +88,7 @@ class ConfnoteApp(App[None]):
         _b("ctrl+f", "search", "Search", "Search talks and notes", priority=True),
         _b("f5", "conferences", "Conferences", "Switch conference or create one"),
         _b("ctrl+o", "import_schedule", "Import", "Import a schedule from a file or URL"),
+        _b("f6", "export_post", "Export", "Export a recap post for your blog"),
         _b("ctrl+q", "quit", "Quit", "Save and quit", priority=True),
     ]
 
@@ -500,6 +501,14 @@ class ConfnoteApp(App[None]):
     @on(ImportFailed)
     def _import_failed(self, event: ImportFailed) -> None:
         self.importer.failed(event)
+
+    def action_export_post(self) -> None:
+        from confnote.ui.screens.export_post import ExportPostScreen
+
+        if self.conference is None:
+            self.notify("Open a conference first (F5)", severity="warning")
+            return
+        self.push_screen(ExportPostScreen(self.conference, self.submit, Path.cwd()))
 
     # Panes, help, palette
 

@@ -40,6 +40,7 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("Schedule: clear filters", "Show every talk of the day", "schedule.clear_filters"),
     ("Schedule: add a talk", "Add a talk by hand", "schedule.add_talk"),
     ("Import a schedule", "frab/pretalx XML or JSON, iCalendar or CSV (ctrl+o)", "import_schedule"),
+    ("Export a recap post", "A blog post for Hugo, Jekyll… with a preview (F6)", "export_post"),
     ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
     ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
     ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),

@@ -1,0 +1,69 @@
+"""The export screen (F6): a preview of the post for the chosen engine, then the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from textual.widgets import Input, Markdown, Select, Static
+
+from confnote.store import Store
+from confnote.ui.app import ConfnoteApp
+from confnote.ui.screens.export_post import ExportPostScreen
+from tests.ui.pilot_helpers import Programme, running, settle, static_text
+
+
+def preview_of(app: ConfnoteApp) -> str:
+    return app.screen.query_one("#export-preview", Markdown).source
+
+
+async def test_f6_previews_the_post_and_writes_it_where_the_engine_looks(
+    app: ConfnoteApp, store: Store, programme: Programme, tmp_path: Path
+) -> None:
+    store.save_talk_note(programme.opening.id, "## Takeaways\n\n- Keynotes set the tone.\n")
+    store.set_star(programme.opening.id, 1)
+    site = tmp_path / "blog"
+    site.mkdir()
+    async with running(app) as pilot:
+        await pilot.press("f6")
+        await settle(pilot, lambda: isinstance(app.screen, ExportPostScreen), what="the screen")
+        screen = app.screen
+        assert isinstance(screen, ExportPostScreen)
+        await settle(pilot, lambda: "Keynotes set the tone" in preview_of(app), what="a preview")
+        assert preview_of(app).startswith("```yaml\ntitle: 'ExampleConf 2025: my notes'")
+        assert "### Opening keynote" in preview_of(app)
+        assert "#### Takeaways" in preview_of(app)
+
+        screen.query_one("#export-target", Select).value = "jekyll"
+        await settle(pilot, lambda: "published: false" in preview_of(app), what="Jekyll")
+        path_line = static_text(screen.query_one("#export-path", Static))
+        assert path_line.startswith("File: _posts/") and path_line.endswith("-my-notes.md")
+
+        screen.query_one("#export-folder", Input).value = str(site)
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: screen.written is not None, what="the file")
+        assert screen.written is not None and screen.written.parent == site / "_posts"
+        status = static_text(screen.query_one("#export-status", Static))
+        assert status == f"Wrote {screen.written}"
+        front = yaml.safe_load(screen.written.read_text(encoding="utf-8").split("---\n")[1])
+        assert front["published"] is False
+
+        await pilot.press("ctrl+s")  # a second write would replace it: refused
+        await settle(
+            pilot,
+            lambda: "already exists" in static_text(screen.query_one("#export-status", Static)),
+            what="the refusal",
+        )
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is app.main, what="the main screen")
+
+
+async def test_the_palette_offers_the_export(app: ConfnoteApp, programme: Programme) -> None:
+    async with running(app) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "export a recap":
+            await pilot.press(key if key != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ExportPostScreen), what="the screen")
