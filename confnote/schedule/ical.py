@@ -27,6 +27,8 @@ CONFNOTE_UID_DOMAIN = "confnote"
 _LINE_BREAK = re.compile(rb"\r*\n|\r+")
 _FOLD = re.compile(rb"\r\n[ \t]")
 
+UNTITLED = "(untitled)"
+
 
 def read_ical(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedule:
     """Parse an iCalendar file; ``default_zone`` is for floating times without X-WR-TIMEZONE."""
@@ -120,6 +122,9 @@ class _EventReader:
             title, named = split_title_and_speakers(
                 _text(event, "SUMMARY"), known, pretalx=self.pretalx
             )
+        if not title.strip():  # keep the slot on the schedule, under a stand-in title
+            problems.append(f"no SUMMARY; kept as “{UNTITLED}”")
+            title = UNTITLED
         description = _text(event, "DESCRIPTION") or _text(event, "X-ALT-DESC")
         speakers = known or named
         if not speakers:

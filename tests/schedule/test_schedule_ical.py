@@ -248,3 +248,15 @@ def test_the_fixture_calendar_reads_like_the_other_formats() -> None:
 def test_broken_calendar_is_one_line_naming_the_file(data: bytes) -> None:
     with pytest.raises(ScheduleError, match=r"^talks\.ics: broken iCalendar: [^\n]+$"):
         _parse(data)
+
+
+def test_an_event_with_an_empty_summary_is_kept_as_untitled_with_a_warning() -> None:
+    slot = ("DTSTART:20150919T100000Z", "DURATION:PT30M")
+    data = _calendar(_event(*slot, uid="blank@test", summary=""), _event(*slot, uid="no@test"))
+    data = data.replace(b"SUMMARY:A talk", b"SUMMARY:  ")
+    schedule = _parse(data)
+    assert [talk.title for talk in schedule.talks] == ["(untitled)", "(untitled)"]
+    assert schedule.warnings == (
+        "event blank@test: no SUMMARY; kept as “(untitled)”",
+        "event no@test: no SUMMARY; kept as “(untitled)”",
+    )

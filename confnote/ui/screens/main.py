@@ -61,6 +61,9 @@ class MainScreen(Screen[None]):
 
     def focus_pane(self, pane: str) -> None:
         self._show(pane)
+        if pane == "schedule":
+            self.query_one(SchedulePane).focus_list()
+            return
         target = {
             "schedule": "#schedule-table",
             "note": "#note-editor",

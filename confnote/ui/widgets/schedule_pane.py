@@ -66,7 +66,7 @@ class SchedulePane(Vertical):
     ]
 
     DEFAULT_CSS = """
-    SchedulePane #schedule-title { height: 1; padding: 0 1; background: $boost; }
+    SchedulePane #schedule-title { height: auto; max-height: 3; padding: 0 1; background: $boost; }
     SchedulePane #schedule-filter { display: none; height: 3; }
     SchedulePane.-filtering #schedule-filter { display: block; }
     SchedulePane ScheduleTable { height: 1fr; }
@@ -107,7 +107,9 @@ class SchedulePane(Vertical):
             placeholder="filter: words in title, speakers, room, track", id="schedule-filter"
         )
         yield ScheduleTable(id="schedule-table")
-        yield Static(NO_TALKS, id="schedule-empty")
+        empty_hint = Static(NO_TALKS, id="schedule-empty")
+        empty_hint.can_focus = True
+        yield empty_hint
 
     @property
     def table(self) -> ScheduleTable:
@@ -145,14 +147,22 @@ class SchedulePane(Vertical):
         changed = [talk for talk in changed if talk.conference_id == self.conference.id]
         conflicts_before = starred_conflicts(self.talks)
         by_id = {talk.id: talk for talk in changed}
-        known = {talk.id for talk in self.talks}
+        before = {talk.id: talk for talk in self.talks}
+        known = set(before)
+        moved = [t for t in changed if t.id in before and t.starts_at != before[t.id].starts_at]
         self.talks = [by_id.get(talk.id, talk) for talk in self.talks]
         self.talks += [talk for talk in changed if talk.id not in known]
         self.talks.sort(key=lambda talk: (talk.starts_at, talk.room, talk.id))
         self._count_days()
         needs_rebuild = any(talk.id not in known for talk in changed) or self.rule.starred_only
         needs_rebuild |= any(talk.hidden and not self.rule.show_hidden for talk in changed)
-        needs_rebuild |= starred_conflicts(self.talks) != conflicts_before
+        needs_rebuild |= starred_conflicts(self.talks) != conflicts_before or bool(moved)
+        current = self.table.current_talk_id
+        for talk in moved:
+            new_day = self.programme.day_of(talk.starts_at)
+            if talk.id == current and self.rule.day not in (None, new_day):
+                self._go_to(talk)  # the talk under the cursor moved to another day: follow it
+                return
         if needs_rebuild:
             self._refresh_table()
         else:
@@ -160,7 +170,7 @@ class SchedulePane(Vertical):
                 self.table.refresh_talk(talk)
 
     def watch_rule(self) -> None:
-        self._refresh_table()
+        self._refresh_table(keep_place=False)
 
     def watch_use_local_zone(self) -> None:
         self._refresh_table()
@@ -176,11 +186,11 @@ class SchedulePane(Vertical):
     def on_mount(self) -> None:
         self.call_after_refresh(self._refresh_table)
 
-    def _refresh_table(self) -> None:
+    def _refresh_table(self, *, keep_place: bool = True) -> None:
         if not self.is_mounted:
             return
         if self.conference is None:
-            self.add_class("-empty")
+            self._set_empty(True)
             self.query_one("#schedule-empty", Static).update(NO_CONFERENCE)
             self._update_title(0)
             return
@@ -192,9 +202,24 @@ class SchedulePane(Vertical):
             conflicts=starred_conflicts(self.talks),
             running=self._running_now(),
             with_day=self.rule.day is None,
+            keep_place=keep_place,
         )
-        self.set_class(not shown, "-empty")
+        self._set_empty(not shown)
         self._update_title(len(shown))
+
+    def _set_empty(self, empty: bool) -> None:
+        """Show the hint instead of an empty table; the focus moves with them, so the pane's
+        keys (Esc, [ ], d) keep working."""
+        empty_hint = self.query_one("#schedule-empty", Static)
+        had_focus = self.table.has_focus or empty_hint.has_focus
+        self.set_class(empty, "-empty")
+        if had_focus:
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Focus the table, or the hint that stands in for it when no talk is shown."""
+        target = self.query_one("#schedule-empty") if self.has_class("-empty") else self.table
+        target.focus()
 
     def _update_title(self, shown: int) -> None:
         if self.conference is None:
@@ -337,17 +362,15 @@ class SchedulePane(Vertical):
     def action_next_starred(self) -> None:
         """The next starred talk after now; pressed again, the one after that."""
         now = self._clock()
-        upcoming = sorted(
-            (t for t in self.talks if t.star and t.ends_at > now and not t.cancelled),
-            key=lambda talk: talk.starts_at,
-        )
+        # self.talks is in table order, so talks starting together come one after another.
+        upcoming = [t for t in self.talks if t.star and t.ends_at > now and not t.cancelled]
         if not upcoming:
             self.notify("No starred talk ahead")
             return
-        current = self.table.current_talk
-        after = [t for t in upcoming if current and t.starts_at > current.starts_at]
-        target = after[0] if current in upcoming and after else upcoming[0]
-        self._go_to(target)
+        ids = [talk.id for talk in upcoming]
+        current = self.table.current_talk_id
+        index = ids.index(current) + 1 if current in ids else 0
+        self._go_to(upcoming[index % len(upcoming)])
 
     def _go_to(self, talk: Talk) -> None:
         day = self.programme.day_of(talk.starts_at)

@@ -71,18 +71,24 @@ class ScheduleTable(DataTable[Text]):
         conflicts: set[int],
         running: set[int],
         with_day: bool,
+        keep_place: bool = True,
     ) -> None:
-        """Show ``talks`` (already filtered and ordered), keeping the cursor on its talk."""
+        """Show ``talks`` (already filtered and ordered), keeping the cursor on its talk.
+
+        With ``keep_place`` (the same list, changed) the view stays put and a cursor whose
+        talk left the list stays on the row that took its place; else a cursor whose talk
+        is not shown starts at the top.
+        """
         self._talks = list(talks)
         self._conflicts, self._running_ids = conflicts, running
         self._where, self._with_day = where, with_day
-        self._render_rows()
+        self._render_rows(keep_place=keep_place)
 
-    def _render_rows(self) -> None:
+    def _render_rows(self, *, keep_place: bool = True) -> None:
         where = self._where
         if where is None:
             return
-        current = self.current_talk_id
+        current, row, scroll_y = self.current_talk_id, self.cursor_row, self.scroll_y
         self.clear(columns=True)
         self._slots = mark_slots(self._talks, self._conflicts)
         self._with_track_bar = any(talk.track for talk in self._talks)
@@ -95,8 +101,17 @@ class ScheduleTable(DataTable[Text]):
             self.add_column(label, width=width, key=key)
         for talk in self._talks:
             self.add_row(*self._cells(talk, where), key=str(talk.id))
-        if current is not None:
-            self.select_talk(current)
+        found = current is not None and self.select_talk(current, scroll=not keep_place)
+        if not found and keep_place and self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False, scroll=False)
+        if keep_place:
+            self.call_after_refresh(self._scroll_back, scroll_y)
+
+    def _scroll_back(self, scroll_y: float) -> None:
+        """Put the view back where it was, then make sure the cursor's row is in it."""
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if self.row_count:
+            self._scroll_cursor_into_view()
 
     def _cells(self, talk: Talk, where: tzinfo) -> list[Text]:
         running = talk.id in self._running_ids
@@ -148,13 +163,13 @@ class ScheduleTable(DataTable[Text]):
     def talks(self) -> list[Talk]:
         return self._talks
 
-    def select_talk(self, talk_id: int) -> bool:
+    def select_talk(self, talk_id: int, *, scroll: bool = True) -> bool:
         """Move the cursor to a talk's row; False when it is not shown."""
         try:
             index = self.get_row_index(str(talk_id))
         except Exception:
             return False
-        self.move_cursor(row=index, animate=False, scroll=True)
+        self.move_cursor(row=index, animate=False, scroll=scroll)
         return True
 
     def refresh_talk(self, talk: Talk) -> None:
