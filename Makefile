@@ -20,6 +20,7 @@ bench: $(STAMP_RUN)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/parse_schedule.py
 	$(BIN)/python benchmarks/import_schedule.py
+	$(BIN)/python benchmarks/import_writeup.py
 
 # The sdist and wheel, in dist/ (offline: the test extras carry the build backend).
 dist: $(STAMP_TEST)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from confnote.store import Conference, ImportReport, Store
+    from confnote.store.writeup_records import WriteupReport
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(todo_list)
     todo_list.set_defaults(command=list_todos)
 
-    imports = commands.add_parser("import", help="import a schedule")
+    imports = commands.add_parser("import", help="import a schedule or write-ups")
     import_commands = imports.add_subparsers(title="commands", metavar="COMMAND", required=True)
     schedule = import_commands.add_parser(
         "schedule",
@@ -112,6 +113,23 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.set_defaults(command=import_schedule)
 
     add_export_commands(commands, _add_db_option)
+
+    writeup = import_commands.add_parser(
+        "writeup",
+        help="import write-ups (blog posts, Markdown, reST, text notes) as talks, notes and TODOs",
+        description="Import conference write-ups: saved HTML blog pages, Markdown, "
+        "reStructuredText or plain-text notes, recognised from their content. Talks attach "
+        "to the conference's scheduled talks when their titles match; existing notes get "
+        "the imported text appended under a marked heading. Importing a file again changes "
+        "nothing; a changed file updates what it imported.",
+    )
+    writeup.add_argument("files", nargs="+", metavar="FILE", help="write-up files")
+    writeup.add_argument("--conference", "-c", help="import into this conference (name or slug)")
+    writeup.add_argument(
+        "--dry-run", action="store_true", help="print the structure found; write nothing"
+    )
+    _add_db_option(writeup)
+    writeup.set_defaults(command=import_writeups)
     return parser
 
 
@@ -257,6 +275,43 @@ def import_schedule(args: argparse.Namespace) -> int:
         days = () if report.refreshed else store.conference_days(report.conference.id)
         _print_import(report, days)
     return 0
+
+
+def import_writeups(args: argparse.Namespace) -> int:
+    from confnote.writeups import read_writeup
+    from confnote.writeups.preview import preview_lines
+
+    read = [read_writeup(path) for path in args.files]
+    if args.dry_run:
+        for number, each in enumerate(read):
+            if number:
+                print()
+            for line in preview_lines(each.parsed, conference_name=args.conference or ""):
+                print(line)
+        return 0
+    with open_store(args) as store:
+        conference_id = _conference_id(store, args.conference)
+        for report in store.apply_writeups(read, conference_id=conference_id):
+            print(writeup_summary(report))
+            for warning in report.warnings[:MAX_WARNINGS_SHOWN]:
+                print(f"confnote: warning: {report.location}: {warning}", file=sys.stderr)
+    return 0
+
+
+def writeup_summary(report: WriteupReport) -> str:
+    """One line saying what importing a write-up did."""
+    where = f"{report.conference.name} ({report.conference.slug})"
+    if report.unchanged:
+        return f"{where}: {report.location} unchanged since it was imported"
+    parts = [
+        f"{len(report.talks_added)} talks added",
+        f"{len(report.talks_matched)} matched to scheduled talks",
+        f"{report.conference_notes} conference notes",
+        f"{report.todos} TODOs",
+    ]
+    if report.talks_updated:
+        parts.insert(1, f"{len(report.talks_updated)} renamed")
+    return f"{where}: {', '.join(parts)} from {report.location}"
 
 
 def _print_import(report: ImportReport, days: Sequence[date]) -> None:

@@ -7,11 +7,11 @@ any method may run in a worker thread.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -53,8 +53,18 @@ from confnote.store.rows import (
     unique_slug,
 )
 from confnote.store.schedule_records import ImportReport, ScheduleSource
-from confnote.store.talk_rows import apply_details, count_talks, load_talks, set_speakers
+from confnote.store.talk_rows import (
+    apply_details,
+    count_talks,
+    load_talks,
+    set_speakers,
+    tag_row,
+)
 from confnote.store.todo_rows import load_todos, next_position
+from confnote.store.writeup_records import WriteupReport
+
+if TYPE_CHECKING:
+    from confnote.writeups.parse import ReadWriteup
 
 Clock = Callable[[], float]
 
@@ -249,6 +259,25 @@ class Store:
         with self._transaction() as session:
             return schedule_import.schedule_source_at(session, location)
 
+    # Write-ups
+
+    def apply_writeups(
+        self, writeups: Sequence[ReadWriteup], *, conference_id: int | None = None
+    ) -> list[WriteupReport]:
+        """Import parsed write-ups in one transaction: all of them, or (on any error) none.
+
+        Each goes into ``conference_id``, else the conference it was imported into
+        before, else the conference of its name, else a new one; see
+        ``confnote.store.writeup_import``.
+        """
+        from confnote.store.writeup_import import apply_writeup
+
+        with self._transaction() as session:
+            return [
+                apply_writeup(session, read, conference_id=conference_id, now=self._now())
+                for read in writeups
+            ]
+
     # Talks
 
     def add_talk(self, conference_id: int, details: TalkDetails) -> Talk:
@@ -350,20 +379,9 @@ class Store:
             return load_talks(session, TalkRow.id == talk_id)[0]
 
     def tag_talk(self, talk_id: int, tag: str) -> Talk:
-        tag = tag.strip().lstrip("#").lower()
-        if not tag:
-            raise ConfnoteError("a tag needs a name")
         with self._transaction() as session:
             get_row(session, TalkRow, talk_id, "talk")
-            tag_id = session.scalar(select(TagRow.id).where(TagRow.name == tag))
-            if tag_id is None:
-                tag_row = TagRow(name=tag)
-                session.add(tag_row)
-                session.flush()
-                tag_id = tag_row.id
-            if session.get(TalkTagRow, (talk_id, tag_id)) is None:
-                session.add(TalkTagRow(talk_id=talk_id, tag_id=tag_id))
-            session.flush()
+            tag_row(session, talk_id, tag)
             return load_talks(session, TalkRow.id == talk_id)[0]
 
     def untag_talk(self, talk_id: int, tag: str) -> Talk:

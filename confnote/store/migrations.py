@@ -264,6 +264,29 @@ CREATE TABLE programme_day (
 );
 """
 
+# Version 5: imported write-ups. Each file is remembered by its absolute path with
+# the hash of its content, so importing it again changes nothing, and a changed
+# file updates the talks, notes and TODOs it made (writeup_item) instead of
+# adding them twice.
+_V5 = """
+CREATE TABLE writeup_source (
+    id INTEGER PRIMARY KEY,
+    conference_id INTEGER NOT NULL REFERENCES conference(id) ON DELETE CASCADE,
+    location TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    imported_at INTEGER NOT NULL
+);
+
+CREATE TABLE writeup_item (
+    source_id INTEGER NOT NULL REFERENCES writeup_source(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    item_id INTEGER NOT NULL,
+    text_hash TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (source_id, kind, key)
+);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -296,6 +319,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _script(_V5),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

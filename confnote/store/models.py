@@ -163,3 +163,30 @@ class ScheduleSourceRow(Base):
     etag: Mapped[str] = mapped_column(String, default="")
     last_modified: Mapped[str] = mapped_column(String, default="")
     fetched_at: Mapped[int] = mapped_column(Integer)
+
+
+class WriteupSourceRow(Base):
+    """A write-up file imported into a conference, with the hash of what was read."""
+
+    __tablename__ = "writeup_source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
+    location: Mapped[str] = mapped_column(String, unique=True)
+    content_hash: Mapped[str] = mapped_column(String)
+    imported_at: Mapped[int] = mapped_column(Integer)
+
+
+class WriteupItemRow(Base):
+    """A talk, note or TODO a write-up made or wrote into, by a key stable across edits of
+    the file; ``text_hash`` is the hash of the text the import last wrote there."""
+
+    __tablename__ = "writeup_item"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("writeup_source.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String, primary_key=True)
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    item_id: Mapped[int] = mapped_column(Integer)
+    text_hash: Mapped[str] = mapped_column(String, default="")

@@ -144,6 +144,22 @@ def set_speakers(session: Session, talk_id: int, names: Sequence[str]) -> None:
     session.flush()
 
 
+def tag_row(session: Session, talk_id: int, tag: str) -> None:
+    """Give talk ``talk_id`` the tag ``tag`` (trimmed, lower-cased, without ``#``)."""
+    tag = tag.strip().lstrip("#").lower()
+    if not tag:
+        raise ConfnoteError("a tag needs a name")
+    tag_id = session.scalar(select(TagRow.id).where(TagRow.name == tag))
+    if tag_id is None:
+        row = TagRow(name=tag)
+        session.add(row)
+        session.flush()
+        tag_id = row.id
+    if session.get(TalkTagRow, (talk_id, tag_id)) is None:
+        session.add(TalkTagRow(talk_id=talk_id, tag_id=tag_id))
+    session.flush()
+
+
 def count_talks(session: Session, conference_id: int) -> int:
     return (
         session.scalar(
