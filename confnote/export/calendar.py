@@ -14,12 +14,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from confnote import __version__, agenda
-from confnote.schedule.ical import CONFNOTE_PRODID, CONFNOTE_UID_DOMAIN
+from confnote.schedule.ical import (
+    CONFNOTE_PRODID,
+    CONFNOTE_SPEAKER,
+    CONFNOTE_SPEAKERS_LINE,
+    CONFNOTE_UID_DOMAIN,
+)
 from confnote.store.records import Conference, Talk
 
 PRODID = f"{CONFNOTE_PRODID}confnote {__version__}//EN"
-# The schedule importer reads speakers back from this line.
-SPEAKERS_LABEL = "Speakers: "
 
 
 def talk_uid(conference: Conference, talk: Talk) -> str:
@@ -62,10 +65,12 @@ def _event(conference: Conference, talk: Talk, zone: Any, stamp: datetime) -> An
     event.add("dtstart", talk.starts_at.astimezone(zone))
     event.add("dtend", talk.ends_at.astimezone(zone))
     event.add("summary", talk.title)
+    for speaker in talk.speakers:
+        event.add(CONFNOTE_SPEAKER, speaker)
     description = "\n\n".join(
         part
         for part in (
-            SPEAKERS_LABEL + ", ".join(talk.speakers) if talk.speakers else "",
+            CONFNOTE_SPEAKERS_LINE + ", ".join(talk.speakers) if talk.speakers else "",
             talk.abstract,
         )
         if part

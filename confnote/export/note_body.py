@@ -143,3 +143,50 @@ def _outline_of(token: Token) -> list[str]:
     if token.type.startswith("heading_"):
         return [token.type]
     return [f"{token.type}:{token.tag}"]
+
+
+# A link reference definition or footnote definition: "[label]: …" / "[^label]: …".
+_DEFINITION = re.compile(r"^ {0,3}\[(\^?[^\]\n]+)\]:", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+
+
+def defined_labels(body: str) -> set[str]:
+    """Labels of the reference links and footnotes ``body`` defines, case-folded."""
+    return {" ".join(label.split()).casefold() for label in _DEFINITION.findall(body)}
+
+
+def rename_labels(body: str, renames: dict[str, str]) -> str:
+    """``body`` with each ``[label]`` / ``[^label]`` in ``renames`` (case-folded keys) renamed,
+    outside code blocks and code spans. Labels are document-wide in a post, so two notes
+    that both define ``[1]`` would otherwise share the first one's link."""
+    if not renames:
+        return body
+    pattern = re.compile(
+        r"\[(" + "|".join(re.escape(label) for label in renames) + r")\]", re.IGNORECASE
+    )
+
+    def rename(match: re.Match[str]) -> str:
+        return f"[{renames[match[1].casefold()]}]"
+
+    lines = body.split("\n")
+    in_code = _code_lines(body)
+    for number, line in enumerate(lines):
+        if number in in_code:
+            continue
+        pieces = _CODE_SPAN.split(line)
+        spans = [m[0] for m in _CODE_SPAN.finditer(line)]
+        # split() interleaves the captured backtick runs; rebuild text around the spans.
+        texts = pieces[::2]
+        rebuilt = [pattern.sub(rename, texts[0])]
+        for span, text in zip(spans, texts[1:], strict=True):
+            rebuilt.append(span + pattern.sub(rename, text))
+        lines[number] = "".join(rebuilt)
+    return "\n".join(lines)
+
+
+def _code_lines(body: str) -> set[int]:
+    lines: set[int] = set()
+    for token in markdown_parser().parse(body):
+        if token.type in ("fence", "code_block", "html_block") and token.map is not None:
+            lines.update(range(*token.map))
+    return lines

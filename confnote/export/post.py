@@ -16,7 +16,14 @@ from enum import StrEnum
 from confnote import agenda
 from confnote.errors import ConfnoteError
 from confnote.export.escapes import escape_templating
-from confnote.export.note_body import clean_note, markdown_parser, outline, shift_headings
+from confnote.export.note_body import (
+    clean_note,
+    defined_labels,
+    markdown_parser,
+    outline,
+    rename_labels,
+    shift_headings,
+)
 from confnote.export.post_source import PostSource, Selection
 from confnote.export.slugs import check_slug, post_slug
 from confnote.export.targets import FrontMatter, PostMeta, Target, TocStyle, target_named
@@ -168,6 +175,8 @@ class _BodyWriter:
         self.zone = agenda.zone(source.conference.time_zone)
         self.days = source.days or agenda.ProgrammeDays(self.zone)
         self.headings: list[tuple[int, str]] = []
+        # Reference and footnote labels defined so far: they are shared by the whole post.
+        self.labels: set[str] = set()
 
     def escape(self, text: str) -> str:
         return escape_templating(text, self.target.templating)
@@ -250,6 +259,7 @@ class _BodyWriter:
     def note_text(self, note: str, top_level: int, what: str) -> str:
         """A note with its headings under ``top_level`` and its templating made literal;
         refused if that changed its structure beyond heading levels."""
+        note = self.unique_labels(note)
         before = outline(note)
         shifted = shift_headings(note, top_level)
         for level, text in _top_headings(shifted):
@@ -258,6 +268,18 @@ class _BodyWriter:
         if outline(ready) != before:
             raise ConfnoteError(f"{what}: rewriting it for {self.target.label} changed its layout")
         return ready
+
+    def unique_labels(self, note: str) -> str:
+        """Rename the note's reference and footnote labels that an earlier note defined."""
+        labels = defined_labels(note)
+        renames = {}
+        for label in sorted(labels & self.labels):
+            number = 2
+            while f"{label}-{number}" in self.labels | labels:
+                number += 1
+            renames[label] = f"{label}-{number}"
+        self.labels |= (labels - renames.keys()) | set(renames.values())
+        return rename_labels(note, renames)
 
     def watch_later_section(self) -> list[str]:
         todos = self.source.watch_later()

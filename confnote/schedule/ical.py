@@ -21,9 +21,12 @@ from confnote.schedule.times import FIRST_YEAR, LAST_YEAR, resolve_zone
 
 FORMAT = "icalendar"
 # Calendars confnote writes (``confnote export ics``): PRODID "-//confnote//…", UIDs
-# "<talk key>@<conference slug>.confnote", speakers on a "Speakers:" line.
+# "<talk key>@<conference slug>.confnote", each speaker exactly in an X-CONFNOTE-SPEAKER
+# property and, for people reading the calendar, on a "Speakers:" line of the description.
 CONFNOTE_PRODID = "-//confnote//"
 CONFNOTE_UID_DOMAIN = "confnote"
+CONFNOTE_SPEAKER = "X-CONFNOTE-SPEAKER"
+CONFNOTE_SPEAKERS_LINE = "Speakers: "
 _LINE_BREAK = re.compile(rb"\r*\n|\r+")
 _FOLD = re.compile(rb"\r\n[ \t]")
 
@@ -127,7 +130,11 @@ class _EventReader:
             title = UNTITLED
         description = _text(event, "DESCRIPTION") or _text(event, "X-ALT-DESC")
         speakers = known or named
-        if not speakers:
+        if self.confnote:
+            speakers = _all_texts(event, CONFNOTE_SPEAKER)
+            if speakers and description.startswith(CONFNOTE_SPEAKERS_LINE):
+                description = description.partition("\n")[2].strip()
+        elif not speakers:
             speakers, description = speakers_from_description(description)
         track = _first_category(event)
         return TalkDraft(
@@ -219,6 +226,12 @@ def _text(component: Any, name: str) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     return "" if value is None else str(value).strip()
+
+
+def _all_texts(component: Any, name: str) -> tuple[str, ...]:
+    values = component.get(name)
+    values = values if isinstance(values, list) else [] if values is None else [values]
+    return tuple(text for value in values if (text := str(value).strip()))
 
 
 def _attendee_names(event: Any) -> tuple[str, ...]:

@@ -101,3 +101,17 @@ def test_default_titles_do_not_repeat_the_year(store: Store, recap: Recap) -> No
             (),
         )
         assert default_title(renamed) == f"{expected}: my notes"
+
+
+def test_reference_and_footnote_labels_of_two_notes_do_not_collide(
+    store: Store, recap: Recap
+) -> None:
+    store.save_talk_note(
+        recap.typing.id, "See [the docs][1] and `arr[1]`.[^1]\n\n[1]: https://a.example\n[^1]: A.\n"
+    )
+    store.save_talk_note(
+        recap.liquid.id, "Read [this][1].[^1]\n\n[1]: https://b.example\n[^1]: B.\n"
+    )
+    text = body(store, recap)
+    assert "See [the docs][1] and `arr[1]`.[^1]" in text
+    assert "Read [this][1-2].[^1-2]\n\n[1-2]: https://b.example\n[^1-2]: B." in text
