@@ -41,6 +41,18 @@ def set_checked(body: str, item: ChecklistItem, done: bool) -> str | None:
     return "\n".join(lines)
 
 
+def with_check_boxes(body: str) -> str:
+    """``body`` with each checklist line's ``[ ]``/``[x]`` drawn as ☐/☑, for a preview
+    (Markdown itself has no check boxes, so they would show as a bullet and "[ ]")."""
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        match = _ITEM.match(line)
+        if match:
+            box = "☐" if match["mark"] == " " else "☑"
+            lines[number] = f"{match['lead'][:-1]}{box} {match['text']}"
+    return "\n".join(lines)
+
+
 class _NoteLike(Protocol):
     @property
     def id(self) -> int: ...

@@ -247,6 +247,8 @@ class ConfnoteApp(App[None]):
         self.conference_notes = event.notes
         self.sub_title = conference.name
         self.schedule.load(conference, event.talks, event.days)
+        for talk in event.talks:
+            self.note_pane.update_talk(talk)
         if self.focused is None:
             self.main.focus_pane("schedule")
 
@@ -268,10 +270,8 @@ class ConfnoteApp(App[None]):
     @on(TalksChanged)
     def _talks_changed(self, event: TalksChanged) -> None:
         self.schedule.update_talks(event.talks)
-        if self.note_pane.talk is not None:
-            for talk in event.talks:
-                if talk.id == self.note_pane.talk.id:
-                    self.note_pane.talk = talk
+        for talk in event.talks:
+            self.note_pane.update_talk(talk)
 
     # Schedule pane
 

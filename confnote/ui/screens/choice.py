@@ -8,14 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from confnote.ui.screens.dialog import DialogScreen
 
 T = TypeVar("T")
 
 
-class ChoiceScreen(ModalScreen[T | None], Generic[T]):
+class ChoiceScreen(DialogScreen[T | None], Generic[T]):
     """Dismisses with the chosen value, or None on Escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from confnote.errors import ConfnoteError
@@ -26,6 +25,7 @@ from confnote.export.post_source import PostSource, Selection
 from confnote.export.targets import TARGETS
 from confnote.store.records import Conference
 from confnote.ui.path_suggester import PathSuggester
+from confnote.ui.screens.dialog import DialogScreen
 
 if TYPE_CHECKING:
     from confnote.store import Store
@@ -40,7 +40,7 @@ SELECTIONS = [
 GROUPINGS = [("By day", Grouping.DAY), ("By track", Grouping.TRACK), ("By tag", Grouping.TAG)]
 
 
-class ExportPostScreen(ModalScreen[Path | None]):
+class ExportPostScreen(DialogScreen[Path | None]):
     """Dismisses with the written file's path, or None when closed without writing."""
 
     DEFAULT_CSS = """

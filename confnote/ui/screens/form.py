@@ -8,16 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from confnote.errors import ConfnoteError
+from confnote.ui.screens.dialog import DialogScreen
 
 T = TypeVar("T")
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(DialogScreen[T | None], Generic[T]):
     """Subclasses give ``fields()`` and ``result()``; a ConfnoteError from result() is shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,6 +44,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        # Focusing the first field scrolls a tall form; start at its heading instead.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -9,8 +9,9 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from confnote.ui.screens.dialog import DialogScreen
 
 # Editing keys the TextArea itself provides, worth knowing while taking notes.
 EDITOR_KEYS = [
@@ -22,7 +23,7 @@ EDITOR_KEYS = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,question_mark,f1,q",

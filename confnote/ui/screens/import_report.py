@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from confnote.ui.screens.dialog import DialogScreen
 
-class ImportReportScreen(ModalScreen[None]):
+
+class ImportReportScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,enter,q",

@@ -11,17 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from confnote.store.records import SearchHit
+from confnote.ui.screens.dialog import DialogScreen
 
 SEARCH_DELAY = 0.2
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(DialogScreen[SearchHit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close", id="search.close", tooltip="Close search"),
         Binding(

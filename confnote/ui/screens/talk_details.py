@@ -12,11 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from confnote.store.records import Talk
+from confnote.ui.screens.dialog import DialogScreen
 from confnote.ui.widgets.note_pane import talk_links
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -28,7 +28,7 @@ def when(talk: Talk, where: tzinfo) -> str:
     return f"{start:%a %d %b %H:%M}–{end:%H:%M} {start:%Z}"
 
 
-class TalkDetailsScreen(ModalScreen[None]):
+class TalkDetailsScreen(DialogScreen[None]):
     """Opened with ``i`` from the schedule; the same key, Esc or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,7 +11,11 @@ from textual.widgets import Checkbox, Input, Select
 from confnote.errors import ConfnoteError
 from confnote.store.records import Talk, Todo, TodoKind
 from confnote.ui.screens.form import FormScreen
+from confnote.ui.widgets.schedule_columns import shorten
 from confnote.user_input import parse_date
+
+# The dialog is 64 wide; "Link to “…”" and the check box must fit inside its padding.
+LINK_TITLE_WIDTH = 36
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,13 @@ class TodoFormScreen(FormScreen[TodoDraft]):
         fields: list[tuple[str, Widget]] = [
             (
                 "What",
-                Input(todo.text if todo else "", id="todo-text", placeholder="Email the speaker"),
+                # The cursor at the end, not the text selected: the first key must not replace it.
+                Input(
+                    todo.text if todo else "",
+                    id="todo-text",
+                    placeholder="Email the speaker",
+                    select_on_focus=False,
+                ),
             ),
             (
                 "Kind",
@@ -53,7 +63,8 @@ class TodoFormScreen(FormScreen[TodoDraft]):
             ("Link (optional)", Input(todo.url if todo else "", id="todo-url")),
         ]
         if self._talk is not None and todo is None:
-            fields.append(("", Checkbox(f"Link to “{self._talk.title}”", True, id="todo-link")))
+            title = shorten(self._talk.title, LINK_TITLE_WIDTH)
+            fields.append(("", Checkbox(f"Link to “{title}”", True, id="todo-link")))
         return fields
 
     def result(self) -> TodoDraft:

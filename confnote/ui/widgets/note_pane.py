@@ -20,6 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from confnote.checklist import with_check_boxes
 from confnote.note_template import note_start
 from confnote.store.records import Note, Talk
 from confnote.ui.messages import NoteTarget
@@ -59,6 +60,9 @@ class NotePane(Vertical):
     NotePane #note-header { height: auto; max-height: 5; padding: 0 1; background: $boost; }
     NotePane NoteEditor, NotePane NoteEditor:focus { height: 1fr; border: none; padding: 0 1; }
     NotePane #note-preview { display: none; height: 1fr; padding: 0 1; }
+    /* Long code lines wrap in the preview instead of running past the pane's edge. */
+    NotePane MarkdownFence { overflow-x: hidden; }
+    NotePane MarkdownFence > Label { width: 1fr; text-wrap: wrap; }
     NotePane.-preview #note-preview { display: block; }
     NotePane.-preview NoteEditor { display: none; }
     NotePane #note-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -86,6 +90,7 @@ class NotePane(Vertical):
         # What the store holds for the open note; None when a save failed, so any text
         # counts as unsaved and the next change or flush retries.
         self._saved_body: str | None = ""
+        self._template = ""  # the untouched template of the open talk note
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -112,12 +117,12 @@ class NotePane(Vertical):
         self.target, self.talk = target, talk
         self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
         cursor: tuple[int, int] | None = None
-        if note is not None:
+        template, template_cursor = note_start(talk, self._zone()) if talk else ("", None)
+        self._template = template
+        if note is not None and note.body.strip():
             body = note.body
-        elif talk is not None:
-            body, cursor = note_start(talk, self._zone())
-        else:
-            body = ""
+        else:  # no note yet, or one emptied back to its template: start from the template
+            body, cursor = template, template_cursor
         self._saved_body = body  # an untouched template is no note yet: saved once typed in
         self.editor.load_text(body)
         self.editor.move_cursor(cursor or self.editor.document.end)
@@ -135,13 +140,19 @@ class NotePane(Vertical):
         """Save and close the open note; the pane takes no typing until another opens."""
         self.flush()
         self.target = self.talk = self.conference_id = None
-        self._saved_body = ""
+        self._saved_body = self._template = ""
         self.editor.load_text("")
         self.editor.read_only = True
         self.add_class("-closed")
         self.remove_class("-preview")
         self.query_one("#note-header", Static).update(NO_NOTE)
         self._set_status("")
+
+    def update_talk(self, talk: Talk) -> None:
+        """The open talk changed (a refresh or an edit moved it): show its new facts."""
+        if self.talk is not None and talk.id == self.talk.id and talk != self.talk:
+            self.talk = talk
+            self._render_header(talk, None, "")
 
     def _render_header(self, talk: Talk | None, note: Note | None, title: str) -> None:
         header = self.query_one("#note-header", Static)
@@ -205,7 +216,8 @@ class NotePane(Vertical):
         body = self.editor.text
         self._saved_body = body  # what the store will hold once this save lands
         self._set_status("saving…", "unsaved")
-        self._save(self.target, body)
+        # Text undone back to the untouched template is no note: stored empty, so no ✎.
+        self._save(self.target, "" if body == self._template else body)
 
     def saved(self, target: NoteTarget, note: Note) -> None:
         if target != self.target:
@@ -245,7 +257,7 @@ class NotePane(Vertical):
 
         preview = self.query_one("#note-preview", VerticalScroll)
         preview.remove_children()
-        preview.mount(Markdown(self.editor.text))
+        preview.mount(Markdown(with_check_boxes(self.editor.text)))
 
     def replace_text_and_save(self, body: str) -> None:
         """Put ``body`` in the editor (a checklist tick from the TODO pane) and save it."""

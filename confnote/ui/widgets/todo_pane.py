@@ -35,10 +35,10 @@ class TodoPane(Vertical):
         _b("e", "edit", "Edit", "Edit the TODO"),
         _b("d", "delete", "Delete", "Delete the TODO (asks first)"),
         _b("enter", "jump", "Go to talk", "Show the linked talk and its note", show=False),
-        _b("shift+up,K", "move_up", "Move up", "Move the TODO up", show=False),
-        _b("shift+down,J", "move_down", "Move down", "Move the TODO down", show=False),
+        _b("K,shift+up", "move_up", "Move up", "Move the TODO up"),
+        _b("J,shift+down", "move_down", "Move down", "Move the TODO down"),
         _b("f", "cycle_status", "Open/done", "Show open, done or all TODOs"),
-        _b("t", "cycle_kind", "Kind", "Show one kind of TODO, or all", show=False),
+        _b("t", "cycle_kind", "Kind", "Show one kind of TODO, or all"),
     ]
 
     DEFAULT_CSS = """
@@ -110,7 +110,7 @@ class TodoPane(Vertical):
         if not self.is_mounted:
             return
         options = self.option_list
-        highlighted = self.current_key
+        highlighted, before = self.current_key, list(self._rows)
         self._rows = {}
         rows: list[Option | None] = []
         for todo in self.todos:
@@ -135,10 +135,9 @@ class TodoPane(Vertical):
             options.add_option(
                 Option(Text("Nothing here. Press a to add a TODO.", style="dim"), disabled=True)
             )
-        if highlighted in self._rows:
-            options.highlighted = options.get_option_index(highlighted)
-        elif self._rows:  # so space, e and d act at once, without a first arrow key
-            options.highlighted = options.get_option_index(next(iter(self._rows)))
+        keep = _kept_highlight(highlighted, before, list(self._rows))
+        if keep is not None:  # so space, e and d act at once, without a first arrow key
+            options.highlighted = options.get_option_index(keep)
         kind = self.kind_filter.label if self.kind_filter else "all kinds"
         counts = sum(1 for t in self.todos if not t.done)
         self.query_one("#todo-title", Static).update(
@@ -237,3 +236,16 @@ def _checklist_keys(entries: list[ChecklistEntry]) -> list[tuple[str, ChecklistE
         place = seen[entry.note_id] = seen.get(entry.note_id, -1) + 1
         keyed.append((f"check-{entry.note_id}-{place}", entry))
     return keyed
+
+
+def _kept_highlight(key: str | None, before: list[str], after: list[str]) -> str | None:
+    """Where the highlight goes when rows change: the same row, else the one that followed
+    it (a ticked TODO leaving the open list), else the one before it, else the first."""
+    if key in after:
+        return key
+    if key in before:
+        index = before.index(key)
+        for candidate in [*before[index + 1 :], *reversed(before[:index])]:
+            if candidate in after:
+                return candidate
+    return after[0] if after else None

@@ -1,0 +1,18 @@
+"""The base of every dialog: a modal screen with its own footer, listing the dialog's keys
+instead of those of the pane beneath it."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import events, on
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+T = TypeVar("T")
+
+
+class DialogScreen(ModalScreen[T]):
+    @on(events.Mount)
+    def _add_footer(self) -> None:
+        self.mount(Footer())
