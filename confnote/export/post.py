@@ -30,6 +30,8 @@ from confnote.export.targets import FrontMatter, PostMeta, Target, TocStyle, tar
 from confnote.store.records import Talk, Todo
 
 GROUP_LEVEL, TALK_LEVEL = 2, 3
+# A post about every talk of a big conference would otherwise carry a tag per track.
+MAX_TAGS = 8
 UNGROUPED = {"track": "Other talks", "tag": "Untagged"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -139,7 +141,8 @@ def _tags(talks: list[Talk]) -> tuple[str, ...]:
         for name in (talk.track, *talk.tags)
         if name.strip()
     )
-    return tuple(name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(name for name, _ in ranked[:MAX_TAGS])
 
 
 def escape_inline(text: str) -> str:

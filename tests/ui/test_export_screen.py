@@ -67,3 +67,18 @@ async def test_the_palette_offers_the_export(app: ConfnoteApp, programme: Progra
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, ExportPostScreen), what="the screen")
+
+
+def test_a_long_post_is_previewed_up_to_a_heading_and_says_how_much_more_there_is() -> None:
+    from confnote.export.post import Post
+    from confnote.ui.screens.export_post import preview_text
+
+    body = "".join(f"### Talk {n}\n\nSome words.\n\n" for n in range(200))
+    post = Post("---\ntitle: x\n---\n\n" + body, "x.md", "x", 200, 0)
+    whole = preview_text(post, max_lines=10_000).split("\n")
+    shown = preview_text(post, max_lines=100).split("\n")
+    assert shown[:3] == ["```yaml", "title: x", "```"]
+    kept = len(shown) - 3  # the blank line, the note and the final newline
+    assert kept <= 100 and whole[kept].startswith("### Talk ")
+    assert shown[-2] == f"_… {len(whole) - kept} more lines in the file._"
+    assert whole[-3:] == ["Some words.", "", ""]

@@ -37,6 +37,8 @@ SELECTIONS = [
     ("Attended talks", Selection.ATTENDED),
     ("All talks but hidden ones", Selection.ALL),
 ]
+# The preview shows about this many lines; the file always holds the whole post.
+PREVIEW_LINES = 300
 GROUPINGS = [("By day", Grouping.DAY), ("By track", Grouping.TRACK), ("By tag", Grouping.TAG)]
 
 
@@ -230,11 +232,22 @@ class ExportPostScreen(DialogScreen[Path | None]):
         self.dismiss(self.written)
 
 
-def preview_text(post: Post) -> str:
-    """The post as Markdown to show: the front matter as a code block above the body."""
+def preview_text(post: Post, max_lines: int = PREVIEW_LINES) -> str:
+    """The post as Markdown to show: the front matter as a code block above the body, and
+    no more than about ``max_lines`` lines (cut before a heading), since the Markdown
+    widget builds every block on the UI thread."""
     text = post.text
     for fence, language in (("---", "yaml"), ("+++", "toml")):
         if text.startswith(fence + "\n"):
             front, _, body = text[len(fence) + 1 :].partition(f"\n{fence}\n")
-            return f"```{language}\n{front}\n```\n\n{body}"
-    return text
+            text = f"```{language}\n{front}\n```\n\n{body}"
+            break
+    lines = text.split("\n")
+    if len(lines) <= max_lines:
+        return text
+    cut = next(
+        (n for n in range(max_lines, 0, -1) if lines[n].startswith("#")),
+        max_lines,
+    )
+    rest = len(lines) - cut
+    return "\n".join(lines[:cut]) + f"\n\n_… {rest} more lines in the file._\n"
