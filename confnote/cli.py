@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from confnote.store import Conference, ImportReport, Store
-    from confnote.store.writeup_records import WriteupReport
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -278,6 +277,7 @@ def import_schedule(args: argparse.Namespace) -> int:
 
 
 def import_writeups(args: argparse.Namespace) -> int:
+    from confnote.import_summary import writeup_summary
     from confnote.writeups import read_writeup
     from confnote.writeups.preview import preview_lines
 
@@ -296,22 +296,6 @@ def import_writeups(args: argparse.Namespace) -> int:
             for warning in report.warnings[:MAX_WARNINGS_SHOWN]:
                 print(f"confnote: warning: {report.location}: {warning}", file=sys.stderr)
     return 0
-
-
-def writeup_summary(report: WriteupReport) -> str:
-    """One line saying what importing a write-up did."""
-    where = f"{report.conference.name} ({report.conference.slug})"
-    if report.unchanged:
-        return f"{where}: {report.location} unchanged since it was imported"
-    parts = [
-        f"{len(report.talks_added)} talks added",
-        f"{len(report.talks_matched)} matched to scheduled talks",
-        f"{report.conference_notes} conference notes",
-        f"{report.todos} TODOs",
-    ]
-    if report.talks_updated:
-        parts.insert(1, f"{len(report.talks_updated)} renamed")
-    return f"{where}: {', '.join(parts)} from {report.location}"
 
 
 def _print_import(report: ImportReport, days: Sequence[date]) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from confnote.store.schedule_records import ImportedTalk, ImportReport
+from confnote.store.writeup_records import WriteupReport
 from confnote.wording import counted
 
 # At most this many changed talks are listed; starred ones come first.
@@ -76,3 +77,19 @@ def _days(days: Sequence[date]) -> str:
 
 def _joined(headline: str, warnings: str) -> str:
     return headline if warnings.startswith("0 ") else f"{headline}, {warnings}"
+
+
+def writeup_summary(report: WriteupReport) -> str:
+    """One line saying what importing a write-up did."""
+    where = f"{report.conference.name} ({report.conference.slug})"
+    if report.unchanged:
+        return f"{where}: {report.location} is unchanged since it was imported"
+    parts = [
+        f"{counted(len(report.talks_added), 'talk')} added",
+        f"{len(report.talks_matched)} matched to scheduled talks",
+        counted(report.conference_notes, "conference note"),
+        counted(report.todos, "TODO"),
+    ]
+    if report.talks_updated:
+        parts.insert(1, f"{len(report.talks_updated)} renamed")
+    return f"{where}: {', '.join(parts)} from {report.location}"

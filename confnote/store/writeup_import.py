@@ -195,7 +195,9 @@ def _write_talk(
 ) -> TalkRow:
     conference = state.conference
     day = day_date(written.day, first_day, parsed.conference.year) if written.day else None
-    midnight = datetime.combine(day or first_day, time(0), agenda.zone(conference.time_zone))
+    # A write-up gives days, not times: noon keeps the talk on its day when shown in
+    # another zone, and seconds after it keep the file's order.
+    noon = datetime.combine(day or first_day, time(12), agenda.zone(conference.time_zone))
     if row is None:
         row = TalkRow(conference_id=conference.id, key=_new_key(state, key), duration=0)
         state.session.add(row)
@@ -204,7 +206,7 @@ def _write_talk(
         state.updated.append(written.title)
     row.title = written.title
     row.kind = written.kind
-    row.starts_at = epoch(midnight) + position
+    row.starts_at = epoch(noon) + position
     _fill_empty_fields(row, written)
     state.session.flush()
     _remember(state, "talk", key, row.id)

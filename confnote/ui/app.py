@@ -53,6 +53,7 @@ from confnote.ui.todo_actions import TodoActions
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
+from confnote.ui.writeup_importer import WriteupImported, WriteupImporter, WriteupRead
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -87,7 +88,12 @@ class ConfnoteApp(App[None]):
         _b("f4", "focus_pane('todo')", "TODOs", "Go to the TODO pane"),
         _b("ctrl+f", "search", "Search", "Search talks and notes", priority=True),
         _b("f5", "conferences", "Conferences", "Switch conference or create one"),
-        _b("ctrl+o", "import_schedule", "Import", "Import a schedule from a file or URL"),
+        _b(
+            "ctrl+o",
+            "import_schedule",
+            "Import",
+            "Import a schedule or a write-up from a file or URL",
+        ),
         _b("f6", "export_post", "Export", "Export a recap post for your blog"),
         _b("ctrl+q", "quit", "Quit", "Save and quit", priority=True),
     ]
@@ -110,6 +116,7 @@ class ConfnoteApp(App[None]):
         opener = store if callable(store) else (lambda: store)
         self.runner = StoreRunner(self, opener)
         self.importer = ScheduleImporter(self)
+        self.writeups = WriteupImporter(self)
         self.todo_actions = TodoActions(self)
         self.conferences = ConferenceActions(self)
         self.conference: Conference | None = None
@@ -497,6 +504,14 @@ class ConfnoteApp(App[None]):
     @on(ScheduleImported)
     def _schedule_imported(self, event: ScheduleImported) -> None:
         self.importer.imported(event)
+
+    @on(WriteupRead)
+    def _writeup_read(self, event: WriteupRead) -> None:
+        self.writeups.preview(event.read)
+
+    @on(WriteupImported)
+    def _writeup_imported(self, event: WriteupImported) -> None:
+        self.writeups.imported(event)
 
     @on(ImportFailed)
     def _import_failed(self, event: ImportFailed) -> None:

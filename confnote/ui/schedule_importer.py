@@ -81,9 +81,15 @@ class ScheduleImporter:
         )
 
     def _fetch(self, plan: ImportPlan) -> None:
+        from confnote.ui.writeup_importer import WriteupRead, writeup_at
+
         try:
             fetched = fetch_and_parse(plan)
         except ConfnoteError as error:
+            writeup = writeup_at(plan.location)
+            if writeup is not None:
+                self._app.post_message(WriteupRead(writeup))
+                return
             self._app.post_message(ImportFailed(str(error)))
             return
         self._app.post_message(ScheduleFetched(plan, fetched))

@@ -11,7 +11,7 @@ from confnote.ui.screens.form import FormScreen
 
 
 class ImportScheduleScreen(FormScreen[str]):
-    title_text = "Import a schedule"
+    title_text = "Import a schedule or a write-up"
 
     def __init__(self, initial: str = "") -> None:
         super().__init__()
@@ -20,8 +20,8 @@ class ImportScheduleScreen(FormScreen[str]):
     def fields(self) -> list[tuple[str, Widget]]:
         return [
             (
-                "File or URL: frab/pretalx XML or JSON, iCalendar (.ics) or CSV. "
-                "→ accepts a completion.",
+                "File or URL: frab/pretalx XML or JSON, iCalendar (.ics) or CSV; or a write-up "
+                "file (blog page, Markdown, reST, text notes). → accepts a completion.",
                 Input(
                     self._initial,
                     id="import-source",
