@@ -16,10 +16,8 @@ test: $(STAMP_TEST)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-bench: $(STAMP_RUN)
-	$(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/parse_schedule.py
-	$(BIN)/python benchmarks/import_schedule.py
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/import_writeup.py
 
 # The sdist and wheel, in dist/ (offline: the test extras carry the build backend).

@@ -27,7 +27,7 @@ from confnote.store import Store, TodoKind
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[0].parent / "shared" / "samples" / "schedules"
 CACHE = HERE / ".cache"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 SEED = 2026
 
 
@@ -53,7 +53,7 @@ FULL = Size(
 # Small enough for `make test`; no sample files, so it never parses the big schedules.
 SMOKE = Size(
     conferences=3,
-    talks=120,
+    talks=160,
     big_day=40,
     todos=30,
     big_conference_todos=12,
@@ -129,7 +129,7 @@ def build(target: Path, size: Size) -> None:
         synthetic = size.conferences - len(samples)
         for number in range(synthetic):
             is_big = number == synthetic - 1
-            count = left if is_big else min(left - size.big_day, left // (synthetic - number))
+            count = left if is_big else min(left - 2 * size.big_day, left // (synthetic - number))
             store.import_schedule(
                 _synthetic(rng, words, number, count, size.big_day if is_big else 0),
                 source=f"synthetic:{number}",

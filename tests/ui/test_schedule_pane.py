@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from confnote.schedule_filter import starred_conflicts
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
+from confnote.ui.widgets.schedule_table import ScheduleTable
+from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
     Programme,
     marks,
@@ -235,3 +241,34 @@ async def test_closing_the_filters_dialog_with_escape_changes_nothing(
         await settle(pilot, lambda: app.screen is app.main, what="the dialog to close")
         assert not app.schedule.rule.starred_only
         assert shown_titles(app) == DAY_ONE
+
+
+async def test_a_long_day_coming_back_from_an_empty_filter_is_filled_once(
+    app: ConfnoteApp, store: Store, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(60):  # more than fit: the table gets a scrollbar
+        start = f"2025-05-17T{10 + n // 12:02d}:{n % 12 * 5:02d}:00+02:00"
+        store.add_talk(programme.conference.id, talk_details(f"extra-{n}", f"Extra {n}", start))
+    added: list[object] = []
+    add_row = ScheduleTable.add_row
+
+    def counted(table: ScheduleTable, *cells: Any, **options: Any) -> Any:
+        added.append(options.get("key"))
+        return add_row(table, *cells, **options)
+
+    async with running(app) as pilot:
+        day = len(shown_titles(app))
+        assert day == len(DAY_ONE) + 60
+        rule = app.schedule.rule
+        app.schedule.rule = rule.with_(text="no talk has this")  # the table hides
+        await settle(pilot, lambda: app.schedule.has_class("-empty"), what="an empty day")
+
+        monkeypatch.setattr(ScheduleTable, "add_row", counted)
+        app.schedule.rule = rule
+        await settle(pilot, lambda: len(shown_titles(app)) == day, what="the day again")
+        await pilot.pause()
+        assert len(added) == day
+
+        await pilot.resize_terminal(150, 40)
+        await settle(pilot, lambda: len(added) == 2 * day, what="a refill at the new width")
+        assert len(shown_titles(app)) == day

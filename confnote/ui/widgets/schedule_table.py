@@ -62,6 +62,7 @@ class ScheduleTable(DataTable[Text]):
         self._slots: dict[str, int] = {}
         self._with_track_bar = False
         self._layout = Layout({})
+        self._keep_place_when_shown = True
 
     def show(
         self,
@@ -88,14 +89,14 @@ class ScheduleTable(DataTable[Text]):
         where = self._where
         if where is None:
             return
+        if not self.size.width:  # hidden (an empty pane): fill once it is laid out
+            self._layout, self._keep_place_when_shown = Layout({}), keep_place
+            return
         current, row, scroll_y = self.current_talk_id, self.cursor_row, self.scroll_y
         self.clear(columns=True)
         self._slots = mark_slots(self._talks, self._conflicts)
         self._with_track_bar = any(talk.track for talk in self._talks)
-        marks_width = sum(self._slots.values()) + self._with_track_bar
-        fixed = {"marks": max(marks_width, 1) + GAP, "time": (10 if self._with_day else 6) + GAP}
-        # One cell stays free for the vertical scrollbar.
-        self._layout = fit_columns(self._talks, self.size.width - 1, fixed)
+        self._layout = self._fit()
         for key, width in self._layout.widths.items():
             label = "" if key == "marks" else "Time" if key == "time" else LABELS[key]
             self.add_column(label, width=width, key=key)
@@ -112,6 +113,13 @@ class ScheduleTable(DataTable[Text]):
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         if self.row_count:
             self._scroll_cursor_into_view()
+
+    def _fit(self) -> Layout:
+        """The columns' widths at the table's width."""
+        marks_width = sum(self._slots.values()) + self._with_track_bar
+        fixed = {"marks": max(marks_width, 1) + GAP, "time": (10 if self._with_day else 6) + GAP}
+        # One cell stays free for the vertical scrollbar.
+        return fit_columns(self._talks, self.size.width - 1, fixed)
 
     def _cells(self, talk: Talk, where: tzinfo) -> list[Text]:
         running = talk.id in self._running_ids
@@ -142,7 +150,11 @@ class ScheduleTable(DataTable[Text]):
         return glyphs
 
     def on_resize(self) -> None:
-        self._render_rows()
+        # Adding rows resizes the table too (its virtual size): refill only when the
+        # columns would change, so a day's rows are not built twice.
+        if self._fit() != self._layout:
+            self._render_rows(keep_place=self._keep_place_when_shown)
+            self._keep_place_when_shown = True
 
     @property
     def current_talk_id(self) -> int | None:
