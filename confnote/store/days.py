@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from confnote import agenda
-from confnote.store.models import ProgrammeDayRow, TalkRow
-from confnote.store.rows import instant
+from confnote.store.plain_reads import read_programme_days
+from confnote.store.rows import sqlite_connection
 
 
 def programme_days(session: Session, conference_id: int, time_zone: str) -> agenda.ProgrammeDays:
-    windows = session.execute(
-        select(ProgrammeDayRow.starts_at, ProgrammeDayRow.ends_at).where(
-            ProgrammeDayRow.conference_id == conference_id
-        )
-    )
-    starts = session.scalars(
-        select(TalkRow.starts_at).where(TalkRow.conference_id == conference_id)
-    )
-    return agenda.programme_days(
-        agenda.zone(time_zone),
-        [agenda.DayWindow(instant(start), instant(end)) for start, end in windows],
-        [instant(start) for start in starts],
-    )
+    return read_programme_days(sqlite_connection(session), conference_id, time_zone)

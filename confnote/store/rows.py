@@ -4,6 +4,7 @@ seconds, and conference rows (slugs, time zones) read into records."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -25,6 +26,14 @@ def get_row(session: Session, model: type[RowT], key: int, what: str) -> RowT:
     if row is None:
         raise NotFoundError(f"no {what} with id {key}")
     return row
+
+
+def sqlite_connection(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection, inside its transaction, for plain reads."""
+    session.flush()
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
 
 
 def epoch(instant: datetime) -> int:

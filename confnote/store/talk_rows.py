@@ -3,9 +3,8 @@ talks back as records joined with the attendee's state."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
@@ -13,87 +12,20 @@ from sqlalchemy.orm import Session
 from confnote.errors import ConfnoteError
 from confnote.schedule.model import TalkDetails
 from confnote.store.models import (
-    NoteRow,
     SpeakerRow,
-    TagRow,
     TalkRow,
     TalkSpeakerRow,
-    TalkStateRow,
-    TalkTagRow,
-    TodoRow,
 )
-from confnote.store.records import Talk, TodoKind
-from confnote.store.rows import epoch, instant
+from confnote.store.plain_reads import read_talks
+from confnote.store.records import Talk
+from confnote.store.rows import epoch, sqlite_connection
 
 
 def load_talks(session: Session, condition: ColumnElement[bool]) -> list[Talk]:
     """Talk records matching ``condition`` with speakers, tags and state, in time order."""
-    chosen = select(TalkRow.id).where(condition).scalar_subquery()
-    rows = session.execute(
-        select(TalkRow, TalkStateRow)
-        .outerjoin(TalkStateRow, TalkStateRow.talk_id == TalkRow.id)
-        .where(condition)
-        .order_by(TalkRow.starts_at, TalkRow.room, TalkRow.id)
-    ).all()
-    speakers: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in session.execute(
-        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
-        .join(SpeakerRow, SpeakerRow.id == TalkSpeakerRow.speaker_id)
-        .where(TalkSpeakerRow.talk_id.in_(chosen))
-        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
-    ):
-        speakers[talk_id].append(name)
-    tags: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in session.execute(
-        select(TalkTagRow.talk_id, TagRow.name)
-        .join(TagRow, TagRow.id == TalkTagRow.tag_id)
-        .where(TalkTagRow.talk_id.in_(chosen))
-        .order_by(TagRow.name)
-    ):
-        tags[talk_id].append(name)
-    with_notes = set(
-        session.scalars(
-            select(NoteRow.talk_id).where(
-                NoteRow.talk_id.in_(chosen), func.trim(NoteRow.body, " \t\r\n") != ""
-            )
-        )
-    )
-    watching = set(
-        session.scalars(
-            select(TodoRow.talk_id).where(
-                TodoRow.talk_id.in_(chosen), TodoRow.kind == TodoKind.WATCH_LATER.value
-            )
-        )
-    )
-    return [
-        Talk(
-            id=talk.id,
-            conference_id=talk.conference_id,
-            key=talk.key,
-            title=talk.title,
-            starts_at=instant(talk.starts_at),
-            duration=timedelta(seconds=talk.duration),
-            subtitle=talk.subtitle,
-            abstract=talk.abstract,
-            kind=talk.kind,
-            track=talk.track,
-            room=talk.room,
-            url=talk.url,
-            slides_url=talk.slides_url,
-            video_url=talk.video_url,
-            speakers=tuple(speakers[talk.id]),
-            tags=tuple(tags[talk.id]),
-            star=state.star if state else 0,
-            attended=bool(state and state.attended),
-            rating=state.rating if state else None,
-            hidden=bool(state and state.hidden),
-            has_note=talk.id in with_notes,
-            watch_later=talk.id in watching,
-            cancelled=talk.cancelled,
-            changed=tuple(field for field in talk.changed.split(",") if field),
-        )
-        for talk, state in rows
-    ]
+    ids = list(session.scalars(select(TalkRow.id).where(condition)))
+    chosen = "t.id IN (SELECT value FROM json_each(?))"
+    return read_talks(sqlite_connection(session), chosen, (json.dumps(ids),))
 
 
 def apply_details(row: TalkRow, details: TalkDetails) -> None:

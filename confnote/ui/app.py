@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from textual.message import Message
 
     from confnote.store import Store
+    from confnote.store.plain_reads import FirstScreen
 
 log = logging.getLogger("confnote")
 Clock = Callable[[], datetime]
@@ -105,7 +106,9 @@ class ConfnoteApp(App[None]):
         clock: Clock = system_clock,
         local_zone: tzinfo | None = None,
         offer_demo: bool = True,
+        first_screen: Callable[[], FirstScreen | None] | None = None,
     ) -> None:
+        """``first_screen`` reads the opening conference's rows before the store opens."""
         super().__init__()
         self.started = time.perf_counter()
         self.first_frame_after: float | None = None
@@ -114,7 +117,7 @@ class ConfnoteApp(App[None]):
         self.local_zone = local_zone or datetime.now().astimezone().tzinfo or UTC
         self.offer_demo = offer_demo
         opener = store if callable(store) else (lambda: store)
-        self.runner = StoreRunner(self, opener)
+        self.runner = StoreRunner(self, opener, first_screen)
         self.importer = ScheduleImporter(self)
         self.writeups = WriteupImporter(self)
         self.todo_actions = TodoActions(self)

@@ -10,6 +10,7 @@ from confnote.ui.app import ConfnoteApp, log
 
 if TYPE_CHECKING:
     from confnote.store import Store
+    from confnote.store.plain_reads import FirstScreen
 
 
 def run(database: Path, log_file: Path | None = None) -> None:
@@ -22,7 +23,12 @@ def run(database: Path, log_file: Path | None = None) -> None:
 
         return Store.open(database)
 
-    app = ConfnoteApp(open_store)
+    def first_screen() -> FirstScreen | None:
+        from confnote.store.plain_reads import first_screen
+
+        return first_screen(database)
+
+    app = ConfnoteApp(open_store, first_screen=first_screen)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from confnote.errors import ConfnoteError
-from confnote.ui.messages import StoreFailed, StoreReady
+from confnote.ui.messages import ConferenceLoaded, StoreFailed, StoreReady
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.worker import Worker
 
     from confnote.store import Store
+    from confnote.store.plain_reads import FirstScreen
 
 Job = Callable[["Store"], Any]
 Reply = Callable[[Any], "Message | Sequence[Message] | None"]
@@ -29,9 +30,15 @@ OnError = Callable[[str], "Message"]
 
 
 class StoreRunner:
-    def __init__(self, app: App[Any], open_store: Callable[[], Store]) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        open_store: Callable[[], Store],
+        first_screen: Callable[[], FirstScreen | None] | None = None,
+    ) -> None:
         self._app = app
         self._open_store = open_store
+        self._first_screen = first_screen
         self._jobs: queue.Queue[tuple[Job, Reply | None, OnError | None] | None] = queue.Queue()
         self._worker: Worker[None] | None = None
         self.store: Store | None = None
@@ -57,6 +64,7 @@ class StoreRunner:
 
     def _run(self) -> None:
         started = time.perf_counter()
+        self._show_first_screen()
         try:
             store = self._open_store()
             self.store = store
@@ -87,6 +95,20 @@ class StoreRunner:
                     self._app.post_message(message)
         finally:
             store.close()
+
+    def _show_first_screen(self) -> None:
+        """Rows first: the opening conference read with plain sqlite3, so the schedule
+        fills while SQLAlchemy loads. Its notes and TODOs follow once the store is open."""
+        if self._first_screen is None:
+            return
+        try:
+            early = self._first_screen()
+        except Exception:  # only a head start: the store's own load follows regardless
+            logging.getLogger("confnote").exception("first screen failed")
+            return
+        if early is not None:
+            conference, talks, days = early
+            self._app.post_message(ConferenceLoaded(conference, talks, [], days))
 
     def _drain(self) -> None:
         while self._jobs.get() is not None:

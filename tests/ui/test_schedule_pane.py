@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from confnote.schedule_filter import starred_conflicts
 from confnote.store import Store
+from confnote.store.plain_reads import first_screen
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
 from confnote.ui.widgets.schedule_table import ScheduleTable
 from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
+    MORNING,
+    NEW_YORK,
     Programme,
     marks,
     row_cells,
@@ -272,3 +277,33 @@ async def test_a_long_day_coming_back_from_an_empty_filter_is_filled_once(
         await pilot.resize_terminal(150, 40)
         await settle(pilot, lambda: len(added) == 2 * day, what="a refill at the new width")
         assert len(shown_titles(app)) == day
+
+
+async def test_the_days_rows_show_before_the_store_has_opened(
+    store: Store, programme: Programme, db_path: Path
+) -> None:
+    opened = threading.Event()
+
+    def slow_open() -> Store:
+        opened.wait(timeout=30)
+        return Store.open(db_path)
+
+    app = ConfnoteApp(
+        slow_open,
+        clock=lambda: MORNING,
+        local_zone=NEW_YORK,
+        offer_demo=False,
+        first_screen=lambda: first_screen(db_path),
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            rows = app.schedule.table
+            await settle(pilot, lambda: rows.row_count == len(DAY_ONE), what="the first rows")
+            assert shown_titles(app) == DAY_ONE
+            assert app.runner.store is None
+        finally:
+            opened.set()
+        await settle(pilot, lambda: app.runner.store is not None, what="the store")
+        await settle(pilot)
+        assert shown_titles(app) == DAY_ONE
+        assert app.schedule.conference == programme.conference

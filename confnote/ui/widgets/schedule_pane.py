@@ -128,6 +128,9 @@ class SchedulePane(Vertical):
     ) -> None:
         """Show a (new) conference; starts on today's programme day when it has one."""
         changed_conference = self.conference is None or self.conference.id != conference.id
+        shown = (self.conference, self.talks, self.programme)
+        if shown == (conference, talks, programme):
+            return  # the store's load repeating what the first screen showed
         self.conference, self.talks, self.programme = conference, talks, programme
         self._count_days()
         if changed_conference:
