@@ -426,7 +426,7 @@ def import_schedule(setup: Setup) -> list[Figure]:
 
 def _xml_parser() -> tuple[str, Callable[[bytes], Any]]:
     try:
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
     except ImportError:
         from xml.etree.ElementTree import fromstring
 

@@ -13,8 +13,10 @@ from confnote.errors import ConfnoteError
 from confnote.schedule.model import TalkDetails
 from confnote.store.models import (
     SpeakerRow,
+    TagRow,
     TalkRow,
     TalkSpeakerRow,
+    TalkTagRow,
 )
 from confnote.store.plain_reads import read_talks
 from confnote.store.records import Talk
