@@ -100,8 +100,8 @@ def default_title(source: PostSource) -> str:
     if year is None and source.talks:
         year = source.talks[0].starts_at.year
     name = conference.name
-    # "PyCon 2025" and "DebConf 23" already say the year.
-    if year is not None and not re.search(rf"\b(?:{year}|{year % 100:02d})\b", name):
+    # "PyCon 2025", "PyData Berlin 2022" and "DebConf 23" already say a year.
+    if year is not None and not re.search(rf"\b(?:(?:19|20)\d\d|{year % 100:02d})\b", name):
         name = f"{name} {year}"
     return f"{name}: my notes"
 

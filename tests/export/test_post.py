@@ -92,7 +92,11 @@ def test_watch_later_follow_ups_and_links_close_the_post(store: Store, recap: Re
 def test_default_titles_do_not_repeat_the_year(store: Store, recap: Recap) -> None:
     source = read_post_source(store, recap.conference.id)
     assert default_title(source) == "ExampleConf 2025: my notes"
-    for name, expected in (("DebConf 25", "DebConf 25"), ("PyCon US", "PyCon US 2025")):
+    for name, expected in (
+        ("DebConf 25", "DebConf 25"),
+        ("PyCon US", "PyCon US 2025"),
+        ("PyData Berlin 2022", "PyData Berlin 2022"),
+    ):
         renamed = PostSource(
             recap.conference.__class__(1, name, "x", "UTC"),
             source.talks,
