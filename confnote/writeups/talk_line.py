@@ -140,9 +140,11 @@ def _title_and_speakers(
 def _dashed(text: str, speaker_first: bool) -> tuple[str, tuple[str, ...], str] | None:
     parts = [part.strip() for part in _DASH.split(text) if part.strip()]
     url = next((part for part in parts if _URL.match(part)), "")
-    parts = [part for part in parts if not _URL.match(part) and not _HANDLE.match(part)]
+    kept = [part for part in parts if not _URL.match(part) and not _HANDLE.match(part)]
+    dropped = len(kept) < len(parts)
+    parts = kept
     if len(parts) < 2:
-        names = split_names(parts[0], single_word=False) if parts and url else None
+        names = split_names(parts[0], single_word=False) if parts and dropped else None
         return ("", names, url) if names else None
     first = split_names(parts[0], single_word=False)
     last = split_names(parts[-1], single_word=False)

@@ -33,13 +33,18 @@ class _Block:
 
 def read_text(text: str) -> tuple[Metadata, str]:
     """Metadata from the header lines, and the rest as Markdown."""
-    text = text.expandtabs(4).lstrip("\ufeff")
+    text = text.lstrip("\ufeff")
+    tabbed = _is_tab_outline(text)
+    text = text.expandtabs(4)
     blocks = _blocks(text)
-    metadata, title, blocks = _header(blocks)
+    metadata, title, blocks = (Metadata(), "", blocks) if tabbed else _header(blocks)
     out: list[str] = [f"# {title}"] if title else []
     ladder: list[tuple[int, int]] = []
     for block in blocks:
         first = block.lines[0]
+        if tabbed:
+            out.append(_outline(block.lines))
+            continue
         if _BULLET.match(first):
             out.append(_list(block.lines, ladder))
             continue
@@ -51,6 +56,25 @@ def read_text(text: str) -> tuple[Metadata, str]:
         else:
             out.append("\n".join(line.strip() for line in block.lines))
     return metadata, "\n\n".join(out) + "\n"
+
+
+def _is_tab_outline(text: str) -> bool:
+    """Notes typed as an outline: unindented lines head sections, tabs nest the notes."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 5 and sum(1 for line in lines if line.startswith("\t")) * 2 >= len(lines)
+
+
+def _outline(lines: list[str]) -> str:
+    """A block of a tab outline: an unindented line is a heading, indented lines are
+    bullets nested one level per tab."""
+    unindented = len(lines[0]) - len(lines[0].lstrip()) < 4
+    if len(lines) == 1 and unindented and len(lines[0].strip()) <= MAX_HEADING:
+        return "## " + lines[0].strip().rstrip(" -")
+    out = []
+    for line in lines:
+        depth = max(0, (len(line) - len(line.lstrip())) // 4 - 1)
+        out.append("  " * depth + "- " + line.strip())
+    return "\n".join(out)
 
 
 def _blocks(text: str) -> list[_Block]:

@@ -338,3 +338,20 @@ def test_files_that_are_not_write_ups_are_refused_in_one_line(data: bytes, reaso
         parse_writeup(data, "/tmp/x.md")
     message = str(error.value)
     assert message.startswith("/tmp/x.md: ") and reason in message and "\n" not in message
+
+
+def test_a_tab_indented_outline_heads_talks_with_its_unindented_lines() -> None:
+    text = (
+        "\nAda Example - @ada - Typing Without Tears - https://speakerdeck.com/ada/typing\n\n"
+        "\tgradual typing\n\n\t\tmypy strict\n\n"
+        "Bo Sample - @bo - Parsing Fast - \n\n\tfast parsers\n\n"
+        " Cy Placeholder - @cy\n\n\ttiny things\n\n\t\tsmall\n"
+    )
+    parsed = parse(text, "first_day.txt")
+    assert [(t.title, t.speakers) for t in parsed.talks] == [
+        ("Typing Without Tears", ("Ada Example",)),
+        ("Parsing Fast", ("Bo Sample",)),
+        ("Talk: Cy Placeholder", ("Cy Placeholder",)),
+    ]
+    assert "- gradual typing" in parsed.talks[0].note and "  - mypy strict" in parsed.talks[0].note
+    assert parsed.talks[0].links[0].kind == "slides"
