@@ -39,6 +39,8 @@ from confnote.store.records import (
     Conference,
     Note,
     NoteRevision,
+    NoteWrite,
+    RevisionKind,
     SearchHit,
     Talk,
     Todo,
@@ -437,19 +439,41 @@ class Store:
 
     def save_talk_note(self, talk_id: int, body: str, *, base_version: int | None = None) -> Note:
         """Write the note of a talk, creating it on first save."""
-        with self._transaction() as session:
-            return notes.save_talk_note(
-                session, talk_id, body, base_version=base_version, now=self._now()
-            )
+        return self.write_note(body, talk_id=talk_id, base_version=base_version).note
 
     def save_note(
         self, note_id: int, body: str, *, base_version: int | None = None, title: str | None = None
     ) -> Note:
         """Write a note by id. A stale ``base_version`` never loses the other writer's text:
         the body it would overwrite is kept as a revision first."""
+        return self.write_note(body, note_id=note_id, base_version=base_version, title=title).note
+
+    def write_note(
+        self,
+        body: str,
+        *,
+        talk_id: int | None = None,
+        note_id: int | None = None,
+        base_version: int | None = None,
+        title: str | None = None,
+        keep_current_as: RevisionKind | None = None,
+    ) -> NoteWrite:
+        """Write a talk's note (by ``talk_id``, created on first save) or a note by id.
+
+        ``base_version`` is the version the editor loaded, 0 for no note yet. A save
+        that finds a newer version keeps the other text as a pinned revision and
+        returns it as ``conflict``. ``keep_current_as`` pins the replaced text.
+        """
         with self._transaction() as session:
-            return notes.save_note(
-                session, note_id, body, base_version=base_version, title=title, now=self._now()
+            return notes.write_note(
+                session,
+                body,
+                talk_id=talk_id,
+                note_id=note_id,
+                base_version=base_version,
+                now=self._now(),
+                title=title,
+                keep_current_as=keep_current_as,
             )
 
     def add_conference_note(self, conference_id: int, title: str, body: str = "") -> Note:

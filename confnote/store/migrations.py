@@ -287,6 +287,13 @@ CREATE TABLE writeup_item (
 );
 """
 
+# Version 6: why each note revision was kept. Revisions of another window's text,
+# of a conflict choice, an import or a restore are never pruned.
+_V6 = """
+ALTER TABLE note_revision ADD COLUMN kind TEXT NOT NULL DEFAULT 'edit'
+    CHECK (kind IN ('edit', 'conflict', 'import', 'restore'));
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -320,6 +327,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -117,6 +117,7 @@ class NoteRevisionRow(Base):
     body: Mapped[str] = mapped_column(String)
     version: Mapped[int] = mapped_column(Integer)
     saved_at: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String, default="edit")
 
 
 class TodoRow(Base):

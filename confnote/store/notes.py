@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from confnote.checklist import ChecklistItem, note_checklist, set_checked
 from confnote.errors import ConfnoteError
 from confnote.store.models import ConferenceRow, NoteRevisionRow, NoteRow, TalkRow
-from confnote.store.records import ChecklistEntry, Note, NoteRevision
+from confnote.store.records import ChecklistEntry, Note, NoteRevision, NoteWrite, RevisionKind
 from confnote.store.rows import get_row, instant
 
-# A note keeps a revision of its previous body at most this often while typing.
+# A note keeps an ``edit`` revision of its previous body at most this often while typing.
 REVISION_INTERVAL = timedelta(minutes=10)
 
 
@@ -35,53 +35,67 @@ def note_for_talk(session: Session, talk_id: int) -> Note | None:
     return note_record(row) if row else None
 
 
-def save_talk_note(
-    session: Session, talk_id: int, body: str, *, base_version: int | None, now: int
-) -> Note:
-    """Write the note of a talk, creating it on first save."""
-    talk = get_row(session, TalkRow, talk_id, "talk")
-    row = session.scalars(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
-    if row is None:
-        return _new_note(session, talk.conference_id, talk_id, talk.title, body, now)
-    return _write_note(session, row, body, base_version, now)
-
-
-def save_note(
+def write_note(
     session: Session,
-    note_id: int,
     body: str,
     *,
+    talk_id: int | None,
+    note_id: int | None,
     base_version: int | None,
-    title: str | None,
     now: int,
-) -> Note:
-    """Write a note by id. A stale ``base_version`` never loses the other writer's text:
-    the body it would overwrite is kept as a revision first."""
-    row = get_row(session, NoteRow, note_id, "note")
+    title: str | None = None,
+    keep_current_as: RevisionKind | None = None,
+) -> NoteWrite:
+    """Write a talk's note (creating it on first save) or a note by id.
+
+    ``base_version`` is the version the editor loaded (0: no note yet; None: don't
+    check). When the note has moved past it, the text this save replaces is kept as a
+    pinned ``conflict`` revision and returned. ``keep_current_as`` keeps the replaced
+    text as a pinned revision of that kind whatever happens (a choice or a restore).
+    """
+    if talk_id is not None:
+        talk = get_row(session, TalkRow, talk_id, "talk")
+        row = session.scalars(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        if row is None:
+            return NoteWrite(_new_note(session, talk.conference_id, talk_id, talk.title, body, now))
+    else:
+        assert note_id is not None, "a note write names a talk or a note"
+        row = get_row(session, NoteRow, note_id, "note")
     if title is not None and title.strip():
         row.title = title.strip()
-    return _write_note(session, row, body, base_version, now)
+    return _write_note(session, row, body, base_version, now, keep_current_as)
 
 
 def _write_note(
-    session: Session, row: NoteRow, body: str, base_version: int | None, now: int
-) -> Note:
+    session: Session,
+    row: NoteRow,
+    body: str,
+    base_version: int | None,
+    now: int,
+    keep_current_as: RevisionKind | None = None,
+) -> NoteWrite:
     if body == row.body:
-        return note_record(row)
-    last_revision = session.scalar(
-        select(func.max(NoteRevisionRow.saved_at)).where(NoteRevisionRow.note_id == row.id)
-    )
+        return NoteWrite(note_record(row))
     stale = base_version is not None and base_version != row.version
-    due = last_revision is None or now - last_revision >= REVISION_INTERVAL.total_seconds()
-    if row.body.strip() and (stale or due):
-        session.add(
-            NoteRevisionRow(note_id=row.id, body=row.body, version=row.version, saved_at=now)
+    kind = RevisionKind.CONFLICT if stale else keep_current_as
+    if kind is None:
+        last_revision = session.scalar(
+            select(func.max(NoteRevisionRow.saved_at)).where(NoteRevisionRow.note_id == row.id)
         )
+        due = last_revision is None or now - last_revision >= REVISION_INTERVAL.total_seconds()
+        kind = RevisionKind.EDIT if due else None
+    kept: NoteRevisionRow | None = None
+    if row.body.strip() and kind is not None:
+        kept = NoteRevisionRow(
+            note_id=row.id, body=row.body, version=row.version, saved_at=now, kind=kind.value
+        )
+        session.add(kept)
     row.body = body
     row.updated_at = now
     row.version += 1
     session.flush()
-    return note_record(row)
+    conflict = revision_record(kept) if stale and kept is not None else None
+    return NoteWrite(note_record(row), conflict)
 
 
 def add_conference_note(
@@ -138,16 +152,18 @@ def note_revisions(session: Session, note_id: int) -> list[NoteRevision]:
         .where(NoteRevisionRow.note_id == note_id)
         .order_by(NoteRevisionRow.saved_at.desc(), NoteRevisionRow.id.desc())
     )
-    return [
-        NoteRevision(
-            id=r.id,
-            note_id=r.note_id,
-            body=r.body,
-            version=r.version,
-            saved_at=instant(r.saved_at),
-        )
-        for r in rows
-    ]
+    return [revision_record(row) for row in rows]
+
+
+def revision_record(row: NoteRevisionRow) -> NoteRevision:
+    return NoteRevision(
+        id=row.id,
+        note_id=row.note_id,
+        body=row.body,
+        version=row.version,
+        saved_at=instant(row.saved_at),
+        kind=RevisionKind(row.kind),
+    )
 
 
 def checklist(session: Session, conference_id: int) -> list[ChecklistEntry]:
@@ -167,4 +183,4 @@ def set_checklist_item(session: Session, entry: ChecklistEntry, done: bool, *, n
     body = set_checked(row.body, ChecklistItem(entry.line, entry.text, entry.done), done)
     if body is None:
         raise ConfnoteError(f"the line “{entry.text}” has changed in the note; reload")
-    return _write_note(session, row, body, None, now)
+    return _write_note(session, row, body, None, now).note

@@ -26,6 +26,15 @@ class TodoKind(StrEnum):
 MAX_STAR = 2
 
 
+class RevisionKind(StrEnum):
+    """Why a revision was kept. Only ``edit`` revisions (made while typing) may be pruned."""
+
+    EDIT = "edit"
+    CONFLICT = "conflict"  # another window's text, or the text a conflict choice replaced
+    IMPORT = "import"  # the text an imported write-up replaced
+    RESTORE = "restore"  # the text a restored revision replaced
+
+
 @dataclass(frozen=True, slots=True)
 class Conference:
     id: int
@@ -91,6 +100,20 @@ class NoteRevision:
     body: str
     version: int
     saved_at: datetime
+    kind: RevisionKind = RevisionKind.EDIT
+
+    @property
+    def pinned(self) -> bool:
+        """Kept whatever its age: made by a conflict, an import or a restore."""
+        return self.kind is not RevisionKind.EDIT
+
+
+@dataclass(frozen=True, slots=True)
+class NoteWrite:
+    """A saved note, and the other writer's text when the save found a newer version."""
+
+    note: Note
+    conflict: NoteRevision | None = None
 
 
 @dataclass(frozen=True, slots=True)

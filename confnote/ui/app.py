@@ -17,7 +17,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from confnote.checklist import note_checklist
 from confnote.store.records import Conference, Note, SearchHit, Talk
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
@@ -38,6 +37,7 @@ from confnote.ui.messages import (
     TalksChanged,
     TodosLoaded,
 )
+from confnote.ui.note_sync import NoteSync
 from confnote.ui.palette_commands import PALETTE_COMMANDS
 from confnote.ui.schedule_importer import (
     ImportFailed,
@@ -124,8 +124,7 @@ class ConfnoteApp(App[None]):
         self.conferences = ConferenceActions(self)
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
-        # Note versions the store thread last wrote, to spot another writer.
-        self._note_versions: dict[NoteTarget, int] = {}
+        self.notes = NoteSync(self.runner)
         self._quitting = False
         self._exiting = False
         self._mounted_once = False
@@ -133,7 +132,7 @@ class ConfnoteApp(App[None]):
     # Start and stop
 
     def get_default_screen(self) -> Screen[Any]:
-        return MainScreen(self.clock, self.local_zone, self.save_note)
+        return MainScreen(self.clock, self.local_zone, self.notes.save)
 
     def on_mount(self) -> None:
         self._mounted_once = True
@@ -360,14 +359,17 @@ class ConfnoteApp(App[None]):
     def open_talk(self, talk_id: int, *, focus: bool = True) -> None:
         def job(store: Store) -> NoteLoaded:
             talk, note = store.talk(talk_id), store.note_for_talk(talk_id)
-            return NoteLoaded(NoteTarget(talk_id=talk_id), talk, note, focus)
+            self.notes.loaded(target := NoteTarget(talk_id=talk_id), note)
+            return NoteLoaded(target, talk, note, focus)
 
         self.note_pane.flush()
         self.submit(job, lambda loaded: loaded)
 
     def open_note(self, note_id: int) -> None:
         def job(store: Store) -> NoteLoaded:
-            return NoteLoaded(NoteTarget(note_id=note_id), None, store.note(note_id))
+            note = store.note(note_id)
+            self.notes.loaded(target := NoteTarget(note_id=note_id), note)
+            return NoteLoaded(target, None, note)
 
         self.note_pane.flush()
         self.submit(job, lambda loaded: loaded)
@@ -378,33 +380,9 @@ class ConfnoteApp(App[None]):
         if event.focus:
             self.main.focus_pane("note")
 
-    def save_note(self, target: NoteTarget, body: str) -> None:
-        """Queue a note save on the store thread (called by the note pane)."""
-        versions = self._note_versions
-
-        def job(store: Store) -> tuple[Note, Talk | None, NoteChecklistSaved]:
-            base = versions.get(target)
-            if target.talk_id is not None:
-                note = store.save_talk_note(target.talk_id, body, base_version=base)
-                talk: Talk | None = store.talk(target.talk_id)
-            else:
-                assert target.note_id is not None
-                note, talk = store.save_note(target.note_id, body, base_version=base), None
-            versions[target] = note.version
-            return note, talk, NoteChecklistSaved(note.conference_id, note.id, note_checklist(note))
-
-        def reply(result: tuple[Note, Talk | None, NoteChecklistSaved]) -> list[Message]:
-            note, talk, checklist = result
-            messages: list[Message] = [NoteSaved(target, note), checklist]
-            if talk is not None:
-                messages.append(TalksChanged([talk]))
-            return messages
-
-        self.runner.submit(job, reply, lambda reason: NoteSaveFailed(target, reason))
-
     @on(NoteSaved)
     def _note_saved(self, event: NoteSaved) -> None:
-        self.note_pane.saved(event.target, event.note)
+        self.note_pane.saved(event.target, event.note, event.conflict)
 
     @on(NoteChecklistSaved)
     def _note_checklist_saved(self, event: NoteChecklistSaved) -> None:

@@ -12,6 +12,7 @@ from confnote.store.records import (
     ChecklistEntry,
     Conference,
     Note,
+    NoteRevision,
     SearchHit,
     Talk,
     Todo,
@@ -79,6 +80,7 @@ class NoteLoaded(StoreReply):
 class NoteSaved(StoreReply):
     target: NoteTarget
     note: Note
+    conflict: NoteRevision | None = None  # the other window's text, kept as a revision
 
 
 @dataclass

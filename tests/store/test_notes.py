@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from confnote.store import Conference, Store
+from pathlib import Path
+
+from confnote.store import Conference, RevisionKind, Store
 from tests.helpers import talk_details
 
 
@@ -105,3 +107,66 @@ def test_ticking_a_line_that_changed_meanwhile_is_refused(
     with pytest.raises(ConfnoteError, match="has changed"):
         store.set_checklist_item(entry, True)
     assert store.note_for_talk(talk.id).body == "- [ ] try pdm"  # type: ignore[union-attr]
+
+
+def test_a_save_from_an_editor_that_loaded_no_note_keeps_the_note_another_window_made(
+    store: Store, conference: Conference
+) -> None:
+    talk = store.add_talk(conference.id, talk_details("a", "One"))
+    # Window B opened the talk before any note existed (version 0), then A saved first.
+    store.save_talk_note(talk.id, "template AAA")
+    written = store.write_note("template BBB", talk_id=talk.id, base_version=0)
+
+    assert written.note.body == "template BBB"
+    assert written.conflict is not None
+    assert written.conflict.body == "template AAA"
+    assert written.conflict.kind is RevisionKind.CONFLICT
+    assert [r.body for r in store.note_revisions(written.note.id)] == ["template AAA"]
+
+
+def test_a_conflict_is_kept_as_a_pinned_revision_even_right_after_another_revision(
+    db_path: Path,
+) -> None:
+    now = [1_000_000.0]
+    with Store.open(db_path, clock=lambda: now[0]) as store:
+        talk = store.add_talk(store.create_conference("C").id, talk_details("a", "One"))
+        first = store.save_talk_note(talk.id, "v1")
+        now[0] += 1
+        second = store.save_talk_note(talk.id, "v2", base_version=first.version)
+        now[0] += 1
+        # The other window still edits version 1: within the revision interval, yet kept.
+        written = store.write_note("v2 from B", talk_id=talk.id, base_version=first.version)
+
+        revisions = store.note_revisions(second.id)
+        assert [(r.body, r.kind, r.pinned) for r in revisions] == [
+            ("v2", RevisionKind.CONFLICT, True),
+            ("v1", RevisionKind.EDIT, False),
+        ]
+        assert written.conflict == revisions[0]
+
+
+def test_a_save_on_the_version_loaded_reports_no_conflict(
+    store: Store, conference: Conference
+) -> None:
+    talk = store.add_talk(conference.id, talk_details("a", "One"))
+    created = store.write_note("first", talk_id=talk.id, base_version=0)
+    again = store.write_note("second", talk_id=talk.id, base_version=created.note.version)
+    assert created.conflict is None and again.conflict is None
+    assert again.note.version == created.note.version + 1
+
+
+def test_resolving_keeps_the_replaced_text_as_a_pinned_revision(
+    store: Store, conference: Conference
+) -> None:
+    talk = store.add_talk(conference.id, talk_details("a", "One"))
+    mine = store.write_note("mine", talk_id=talk.id, base_version=0).note
+    taken = store.write_note(
+        "theirs",
+        talk_id=talk.id,
+        base_version=mine.version,
+        keep_current_as=RevisionKind.CONFLICT,
+    )
+    assert taken.conflict is None
+    assert [(r.body, r.kind) for r in store.note_revisions(mine.id)] == [
+        ("mine", RevisionKind.CONFLICT)
+    ]

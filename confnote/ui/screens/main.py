@@ -11,8 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from confnote.ui.messages import NoteTarget
-from confnote.ui.widgets.note_pane import NotePane
+from confnote.ui.widgets.note_pane import NotePane, SaveNote
 from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
@@ -28,7 +27,7 @@ class MainScreen(Screen[None]):
         self,
         clock: Callable[[], datetime],
         local_zone: tzinfo,
-        save_note: Callable[[NoteTarget, str], None],
+        save_note: SaveNote,
     ) -> None:
         super().__init__(classes="-show-schedule")
         self._save_note = save_note

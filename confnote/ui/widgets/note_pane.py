@@ -22,12 +22,14 @@ from textual.widgets import Static, TextArea
 
 from confnote.checklist import with_check_boxes
 from confnote.note_template import note_start
-from confnote.store.records import Note, Talk
+from confnote.store.records import Note, NoteRevision, RevisionKind, Talk
 from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
 
 AUTOSAVE_DELAY = 0.5
 NO_NOTE = "Choose a talk in the schedule and press Enter to take notes."
+# save(target, body, keep_current_as): queue a store write and return at once.
+SaveNote = Callable[[NoteTarget, str, RevisionKind | None], None]
 
 
 def talk_links(talk: Talk) -> list[tuple[str, str]]:
@@ -75,11 +77,10 @@ class NotePane(Vertical):
         self,
         clock: Callable[[], datetime],
         zone: Callable[[], tzinfo],
-        save: Callable[[NoteTarget, str], None],
+        save: SaveNote,
         *,
         id: str,
     ) -> None:
-        """``save(target, body)`` queues a store write and returns at once."""
         super().__init__(id=id, classes="-closed")
         self._clock = clock
         self._zone = zone
@@ -201,7 +202,7 @@ class NotePane(Vertical):
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.flush()
 
-    def flush(self) -> None:
+    def flush(self, keep_current_as: RevisionKind | None = None) -> None:
         """Queue a save now if the text differs from what the store holds.
 
         The save goes straight onto the store thread's queue (a call, not a bubbling
@@ -217,13 +218,39 @@ class NotePane(Vertical):
         self._saved_body = body  # what the store will hold once this save lands
         self._set_status("saving…", "unsaved")
         # Text undone back to the untouched template is no note: stored empty, so no ✎.
-        self._save(self.target, "" if body == self._template else body)
+        self._save(self.target, "" if body == self._template else body, keep_current_as)
 
-    def saved(self, target: NoteTarget, note: Note) -> None:
+    def saved(self, target: NoteTarget, note: Note, conflict: NoteRevision | None) -> None:
+        if conflict is not None:
+            self._conflicted(target, note, conflict)
+            return
         if target != self.target:
             return
         if not self.dirty:
             self._set_status(f"saved {self._local(note.updated_at):%H:%M:%S}")
+
+    def _conflicted(self, target: NoteTarget, note: Note, conflict: NoteRevision) -> None:
+        """Another window had changed the note: both texts are kept; offer the choice."""
+        from confnote.ui.screens.note_conflict import ConflictChoice, NoteConflictScreen
+
+        title = self.talk.title if self.talk and target == self.target else note.title
+        if target != self.target or isinstance(self.app.screen, NoteConflictScreen):
+            self.app.notify(
+                f"“{title}” was changed in another window: its text is kept as a revision",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self._set_status("changed in another window: both texts kept", "unsaved")
+        screen = NoteConflictScreen(title, self.editor.text, conflict.body)
+
+        def chosen(choice: ConflictChoice | None) -> None:
+            if target != self.target or choice in (None, "mine"):
+                return
+            body = screen.theirs if choice == "theirs" else screen.merged
+            self.replace_text_and_save(body, keep_current_as=RevisionKind.CONFLICT)
+
+        self.app.push_screen(screen, chosen)
 
     def save_failed(self, target: NoteTarget, reason: str) -> None:
         if target != self.target:
@@ -259,9 +286,9 @@ class NotePane(Vertical):
         preview.remove_children()
         preview.mount(Markdown(with_check_boxes(self.editor.text)))
 
-    def replace_text_and_save(self, body: str) -> None:
-        """Put ``body`` in the editor (a checklist tick from the TODO pane) and save it."""
+    def replace_text_and_save(self, body: str, keep_current_as: RevisionKind | None = None) -> None:
+        """Put ``body`` in the editor (a checklist tick, a conflict choice) and save it."""
         cursor = self.editor.cursor_location
         self.editor.load_text(body)
         self.editor.move_cursor(cursor)
-        self.flush()
+        self.flush(keep_current_as)

@@ -1,0 +1,104 @@
+"""The real app as a separate process in a real terminal: each Terminal is its own tmux
+server, so a test can type into it, read its screen, close it or kill it."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from confnote.store import Store
+from tests.helpers import talk_details
+
+_names = itertools.count()
+WAIT = 20.0  # seconds: generous, the machine is shared
+
+
+def needs_tmux() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+
+def make_talk_database(path: Path, title: str = "Alpha talk") -> int:
+    """A database holding one conference with one talk; returns the talk's id."""
+    with Store.open(path) as store:
+        conference = store.create_conference("Conf", time_zone="UTC")
+        talk = store.add_talk(
+            conference.id, talk_details("a", title, "2025-05-17T09:00:00+00:00", 30)
+        )
+        return talk.id
+
+
+class Terminal:
+    def __init__(self, db: Path, *, size: tuple[int, int] = (100, 30)) -> None:
+        self.db = db
+        self.socket = f"confnote-test-{os.getpid()}-{next(_names)}"
+        command = f"exec {sys.executable} -m confnote --db {db}"
+        self._tmux(
+            "new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command,
+            ";", "set-option", "-t", "app", "remain-on-exit", "on",
+        )  # fmt: skip
+        self.pid = int(self._tmux("display-message", "-p", "-t", "app", "#{pane_pid}"))
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", os.devnull, *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    def keys(self, *keys: str) -> None:
+        """Press keys by tmux name: "Enter", "C-q", "F5"."""
+        self._tmux("send-keys", "-t", "app", *keys)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", "app", "-l", text)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "app")
+
+    def wait_for(self, text: str, timeout: float = WAIT) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never showed; the screen:\n{screen}")
+            time.sleep(0.1)
+
+    def open_first_talk(self, title: str = "Alpha talk") -> None:
+        self.wait_for(title)
+        self.keys("Enter")
+        self.wait_for("## Key takeaways")
+
+    def exit_status(self, timeout: float = WAIT) -> int:
+        """Wait for the app to end; its exit status."""
+        deadline = time.monotonic() + timeout
+        while self._tmux("display-message", "-p", "-t", "app", "#{pane_dead}") != "1":
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app did not exit; the screen:\n{self.screen()}")
+            time.sleep(0.05)
+        return int(self._tmux("display-message", "-p", "-t", "app", "#{pane_dead_status}"))
+
+    def kill(self, signum: int = signal.SIGKILL) -> None:
+        os.kill(self.pid, signum)
+
+    def alive(self) -> bool:
+        try:
+            stat = Path(f"/proc/{self.pid}/stat").read_text()
+        except OSError:
+            return False
+        return stat.rpartition(")")[2].split()[0] != "Z"
+
+    def close(self) -> None:
+        """Close the terminal window: the tmux server goes, the app gets SIGHUP."""
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
