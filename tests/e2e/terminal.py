@@ -3,8 +3,10 @@ server, so a test can type into it, read its screen, close it or kill it."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -39,12 +41,17 @@ class Terminal:
     def __init__(self, db: Path, *, size: tuple[int, int] = (100, 30)) -> None:
         self.db = db
         self.socket = f"confnote-test-{os.getpid()}-{next(_names)}"
-        command = f"exec {sys.executable} -m confnote --db {db}"
+        self._status_file = db.with_name(f"{self.socket}.status")
+        # sh records the exit status (tmux 3.3 sometimes loses it); confnote runs as its child.
+        command = (
+            f"{sys.executable} -m confnote --db {shlex.quote(str(db))}; "
+            f"echo $? > {shlex.quote(str(self._status_file))}"
+        )
         self._tmux(
             "new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command,
-            ";", "set-option", "-t", "app", "remain-on-exit", "on",
         )  # fmt: skip
-        self.pid = int(self._tmux("display-message", "-p", "-t", "app", "#{pane_pid}"))
+        shell = int(self._tmux("display-message", "-p", "-t", "app", "#{pane_pid}"))
+        self.pid = _child_of(shell)
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(
@@ -83,11 +90,11 @@ class Terminal:
     def exit_status(self, timeout: float = WAIT) -> int:
         """Wait for the app to end; its exit status."""
         deadline = time.monotonic() + timeout
-        while self._tmux("display-message", "-p", "-t", "app", "#{pane_dead}") != "1":
+        while not self._status_file.exists() or not self._status_file.read_text().strip():
             if time.monotonic() > deadline:
                 raise AssertionError(f"the app did not exit; the screen:\n{self.screen()}")
             time.sleep(0.05)
-        return int(self._tmux("display-message", "-p", "-t", "app", "#{pane_dead_status}"))
+        return int(self._status_file.read_text())
 
     def kill(self, signum: int = signal.SIGKILL) -> None:
         os.kill(self.pid, signum)
@@ -102,3 +109,16 @@ class Terminal:
     def close(self) -> None:
         """Close the terminal window: the tmux server goes, the app gets SIGHUP."""
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def _child_of(parent: int, timeout: float = WAIT) -> int:
+    deadline = time.monotonic() + timeout
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    while True:
+        with contextlib.suppress(OSError):
+            found = children.read_text().split()
+            if found:
+                return int(found[0])
+        if time.monotonic() > deadline:
+            raise AssertionError(f"process {parent} never started confnote")
+        time.sleep(0.02)
