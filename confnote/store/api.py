@@ -6,6 +6,7 @@ any method may run in a worker thread.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from confnote import agenda
-from confnote.errors import ConfnoteError, NotFoundError, StoreError
+from confnote.errors import (
+    ChangedElsewhereError,
+    ConfnoteError,
+    NotFoundError,
+    StoreError,
+    StoreLockedError,
+    is_lock_error,
+)
 from confnote.schedule.model import ParsedSchedule, TalkDetails
 from confnote.store import notes
 from confnote.store import search as fts
@@ -90,6 +98,18 @@ class Store:
     def close(self) -> None:
         self._engine.dispose()
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the database."""
+        connection = self._engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            (version,) = cursor.execute("PRAGMA data_version").fetchone()
+            return int(version)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: {_first_line(error)}") from None
+        finally:
+            connection.close()
+
     def __enter__(self) -> Store:
         return self
 
@@ -104,7 +124,9 @@ class Store:
         except IntegrityError as error:
             raise StoreError(f"{self.path}: refused: {_first_line(error.orig)}") from None
         except SQLAlchemyError as error:
-            raise StoreError(f"{self.path}: {_first_line(getattr(error, 'orig', error))}") from None
+            cause = getattr(error, "orig", None) or error
+            kind = StoreLockedError if is_lock_error(cause) else StoreError
+            raise kind(f"{self.path}: {_first_line(cause)}") from None
 
     def _now(self) -> int:
         return int(self._clock())
@@ -353,9 +375,11 @@ class Store:
             raise ConfnoteError(f"star level must be 0 to {MAX_STAR}, not {level}")
         return self._update_state(talk_id, star=level)
 
-    def cycle_star(self, talk_id: int) -> Talk:
-        """Star level 0 → 1 → 2 → 0."""
-        return self.set_star(talk_id, (self.talk(talk_id).star + 1) % (MAX_STAR + 1))
+    def cycle_star(self, talk_id: int, *, shown: int | None = None) -> Talk:
+        """Star level 0 → 1 → 2 → 0, one step from the level ``shown`` to the user (so two
+        windows pressing it on the same screen agree), else from the stored level."""
+        current = self.talk(talk_id).star if shown is None else shown
+        return self.set_star(talk_id, (current + 1) % (MAX_STAR + 1))
 
     def set_attended(self, talk_id: int, attended: bool) -> Talk:
         return self._update_state(talk_id, attended=attended)
@@ -582,9 +606,16 @@ class Store:
         clear_due: bool = False,
         url: str | None = None,
         talk_id: int | None = None,
+        base: Todo | None = None,
     ) -> Todo:
+        """Change a TODO. With ``base`` (the TODO as the user saw it), refuse with
+        ChangedElsewhereError when another window changed it since."""
         with self._transaction() as session:
             row = get_row(session, TodoRow, todo_id, "TODO")
+            if base is not None and _editable(load_todos(session, TodoRow.id == todo_id)[0]) != (
+                _editable(base)
+            ):
+                raise ChangedElsewhereError(f"the TODO “{base.text}” was changed in another window")
             if text is not None:
                 if not text.strip():
                     raise ConfnoteError("a TODO needs some text")
@@ -642,6 +673,10 @@ class Store:
             return []
         with self._transaction() as session:
             return fts.search_hits(session, match, conference_id=conference_id, limit=limit)
+
+
+def _editable(todo: Todo) -> tuple[object, ...]:
+    return (todo.text, todo.kind, todo.due_on, todo.url, todo.talk_id)
 
 
 def _first_line(error: object) -> str:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from confnote.errors import StoreError
+from confnote.errors import StoreError, StoreLockedError, is_lock_error
 from confnote.paths import backup_dir, ensure_private_dir
 from confnote.store import migrations
 
@@ -66,7 +66,8 @@ def prepare_database(path: Path) -> None:
             backup=lambda version: backup_database(path, f"before-v{migrations.LATEST_VERSION}"),
         )
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: cannot use database: {_reason(error)}") from None
+        kind = StoreLockedError if is_lock_error(error) else StoreError
+        raise kind(f"{path}: cannot use database: {_reason(error)}") from None
     finally:
         connection.close()
 

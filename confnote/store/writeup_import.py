@@ -27,14 +27,13 @@ from confnote import agenda
 from confnote.store import notes
 from confnote.store.models import (
     ConferenceRow,
-    NoteRevisionRow,
     NoteRow,
     TalkRow,
     TodoRow,
     WriteupItemRow,
     WriteupSourceRow,
 )
-from confnote.store.records import TodoKind
+from confnote.store.records import RevisionKind, TodoKind
 from confnote.store.rows import RowT, conference_record, epoch, get_row, slugify, unique_slug
 from confnote.store.search_index import held_search_index
 from confnote.store.talk_rows import set_speakers, tag_row
@@ -294,7 +293,9 @@ def _write_talk_note(state: _Apply, key: str, talk: TalkRow, text: str) -> None:
         return
     row = state.session.scalars(select(NoteRow).where(NoteRow.talk_id == talk.id)).first()
     if row is None:
-        note = notes.save_talk_note(state.session, talk.id, text, base_version=None, now=state.now)
+        note = notes.write_note(
+            state.session, text, talk_id=talk.id, note_id=None, base_version=None, now=state.now
+        ).note
         _remember(state, "note", key, note.id, text)
         return
     _merge_into(state, "note", key, row, text)
@@ -314,13 +315,15 @@ def _merge_into(state: _Apply, kind: str, key: str, row: NoteRow, text: str) -> 
     else:
         body = f"{row.body.rstrip()}\n\n{state.marker}\n\n{text}\n"
     if body != row.body:
-        if row.body.strip():
-            state.session.add(
-                NoteRevisionRow(
-                    note_id=row.id, body=row.body, version=row.version, saved_at=state.now
-                )
-            )
-        notes.save_note(state.session, row.id, body, base_version=None, title=None, now=state.now)
+        notes.write_note(
+            state.session,
+            body,
+            talk_id=None,
+            note_id=row.id,
+            base_version=None,
+            now=state.now,
+            keep_current_as=RevisionKind.IMPORT,
+        )
     _remember(state, kind, key, row.id, body)
 
 

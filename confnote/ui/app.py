@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,21 +21,27 @@ from textual.screen import Screen
 from confnote.store.records import Conference, Note, SearchHit, Talk
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
+from confnote.ui.draft_offers import DraftFound, DraftOffers, DraftRestored
 from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
     ConferencesListed,
+    DatabaseChanged,
+    NoteChanged,
     NoteChecklistSaved,
     NoteLoaded,
     NoteSaved,
     NoteSaveFailed,
     NoteTarget,
     OpenConference,
+    RevisionsLoaded,
     SearchFinished,
     StoreFailed,
     StoreReady,
     StoreReply,
+    StoreWaiting,
     TalksChanged,
+    TodoChangedElsewhere,
     TodosLoaded,
 )
 from confnote.ui.note_sync import NoteSync
@@ -67,6 +74,9 @@ PALETTE_BINDING = Binding(
     "ctrl+p", "command_palette", "Palette", tooltip="Command palette: every action, jump to talk"
 )
 TICK_SECONDS = 30.0
+# How long a quit keeps trying to save into a locked database; after a closed terminal.
+QUIT_PATIENCE = 15.0
+HANGUP_PATIENCE = 0.6
 
 
 def system_clock() -> datetime:
@@ -125,7 +135,9 @@ class ConfnoteApp(App[None]):
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         self.notes = NoteSync(self.runner)
+        self.drafts = DraftOffers(self, self.runner)
         self._quitting = False
+        self._tasks: set[asyncio.Task[None]] = set()
         self._exiting = False
         self._mounted_once = False
 
@@ -139,10 +151,16 @@ class ConfnoteApp(App[None]):
         self.call_after_refresh(self._first_frame)
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        # Run beside the message queue, which a quit waiting on a locked database holds.
+        handlers = {signal.SIGTERM: self.action_quit, signal.SIGHUP: self._terminal_closed}
+        for signum, handler in handlers.items():
             # Not possible off the main thread (tests) or on some platforms.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, lambda: self.call_next(self.action_quit))
+                loop.add_signal_handler(signum, self._start_task, handler)
+
+    def _start_task(self, run: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        self._tasks.add(task := asyncio.get_running_loop().create_task(run()))
+        task.add_done_callback(self._tasks.discard)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._exiting = True
@@ -160,13 +178,46 @@ class ConfnoteApp(App[None]):
         self.runner.close()
 
     async def action_quit(self) -> None:
-        """Save what is typed, let the store thread finish, then exit."""
+        """Save what is typed, let the store thread finish, then exit. A note the locked
+        database never took stays in a draft file, and the exit says where."""
         if self._quitting:
             return
         self._quitting = True
-        self.note_pane.flush()
+        await self._keys_reached_editor()
+        self.notes.save_before_exit(self.note_pane.pending_text(), patience=QUIT_PATIENCE)
         await self.runner.stop()
-        self.exit()
+        kept = self.notes.kept_in
+        if kept is None:
+            self.exit()
+        else:
+            self.exit(
+                return_code=1,
+                message=f"confnote: the database stayed locked, so your unsaved note is kept "
+                f"in {kept}; confnote offers it at the next start.",
+            )
+
+    async def _keys_reached_editor(self) -> None:
+        """Let the editor handle the keys typed just before a priority key (ctrl+q)."""
+        reached = asyncio.Event()
+        self.note_pane.editor.call_later(reached.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(reached.wait(), 0.2)
+
+    async def _terminal_closed(self) -> None:
+        """SIGHUP: the terminal is gone. The text goes to a draft file and the store gets
+        a moment to take it; then the process ends, as Textual's own shutdown can hang
+        waiting on a terminal that is no more."""
+        log.info("terminal closed: saving, then ending the process")
+        if not self._quitting:
+            self._quitting = True
+            await self._keys_reached_editor()
+            self.notes.save_before_exit(self.note_pane.pending_text(), patience=HANGUP_PATIENCE)
+            self.runner.close()
+        deadline = time.monotonic() + HANGUP_PATIENCE
+        while not self.runner.finished.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        logging.shutdown()
+        os._exit(0)
 
     @property
     def main(self) -> MainScreen:
@@ -200,6 +251,11 @@ class ConfnoteApp(App[None]):
         log.info("startup: first frame after %.3f s", self.first_frame_after)
         # Only now open the store (and import SQLAlchemy) in the store thread.
         self.runner.start()
+        self.set_timer(1.0, self._still_opening)
+
+    def _still_opening(self) -> None:
+        if self.store_ready_after is None:
+            self.schedule.show_waiting("Opening the database…")
 
     @on(StoreReady)
     def _store_ready(self, event: StoreReady) -> None:
@@ -209,10 +265,24 @@ class ConfnoteApp(App[None]):
             self.store_ready_after,
             event.opened_in,
         )
+        self.clear_notifications()  # a "waiting for the database" notice, if any
         if event.conferences:
             self.load_conference(event.conferences[0].id)
         else:
             self.conferences.first_run()
+        self.drafts.look()
+
+    @on(DraftFound)
+    def _draft_found(self, event: DraftFound) -> None:
+        self.drafts.offer(event)
+
+    @on(DraftRestored)
+    def _draft_restored(self, event: DraftRestored) -> None:
+        if event.draft.talk_id is not None:
+            self.schedule.show_talk(event.draft.talk_id)
+            self.open_talk(event.draft.talk_id)
+        elif event.draft.note_id is not None:
+            self.open_note(event.draft.note_id)
 
     @on(StoreFailed)
     def _store_failed(self, event: StoreFailed) -> None:
@@ -220,6 +290,16 @@ class ConfnoteApp(App[None]):
             self.exit(return_code=1, message=f"confnote: error: {event.reason}")
             return
         self.notify(event.reason, title="Not done", severity="error", timeout=8)
+
+    @on(StoreWaiting)
+    def _store_waiting(self, event: StoreWaiting) -> None:
+        text = (
+            f"Waiting for the database: another program holds it locked ({event.reason}). "
+            "confnote tries again every second and opens it as soon as it is free."
+        )
+        self.schedule.show_waiting(text)
+        # Until the store opens, nothing can be saved: say so even over early rows.
+        self.notify(text, title="Not open yet", severity="warning", timeout=3600)
 
     @on(OpenConference)
     def _open_conference(self, event: OpenConference) -> None:
@@ -288,7 +368,7 @@ class ConfnoteApp(App[None]):
     def _talk_action(self, event: SchedulePane.TalkAction) -> None:
         talk = event.talk
         changes: dict[str, Callable[[Store], Talk]] = {
-            "star": lambda store: store.cycle_star(talk.id),
+            "star": lambda store: store.cycle_star(talk.id, shown=talk.star),
             "attended": lambda store: store.set_attended(talk.id, not talk.attended),
             "hide": lambda store: store.set_hidden(talk.id, not talk.hidden),
             "watch_later": lambda store: store.set_watch_later(talk.id, not talk.watch_later),
@@ -380,6 +460,33 @@ class ConfnoteApp(App[None]):
         if event.focus:
             self.main.focus_pane("note")
 
+    @on(DatabaseChanged)
+    def _database_changed(self) -> None:
+        """Another window wrote: show again what this one shows."""
+        if self.conference is not None:
+            self.load_conference(self.conference.id)
+        self.notes.check(self.note_pane.target)
+
+    @on(NoteChanged)
+    def _note_changed(self, event: NoteChanged) -> None:
+        if self.note_pane.changed_elsewhere(event.target, event.note, event.set_aside):
+            self.notes.adopt(event.target, event.note)
+
+    @on(NotePane.ExternalEditWanted)
+    def _external_edit(self) -> None:
+        from confnote.ui.external_editor import edit_externally
+
+        if self.runner.store is not None:
+            edit_externally(self, self.runner.store.path, self.note_pane, self.runner)
+
+    @on(NotePane.RevisionsWanted)
+    def _revisions_wanted(self, event: NotePane.RevisionsWanted) -> None:
+        self.notes.load_revisions(event.note_id)
+
+    @on(RevisionsLoaded)
+    def _revisions_loaded(self, event: RevisionsLoaded) -> None:
+        self.note_pane.show_revisions(event.note_id, event.revisions)
+
     @on(NoteSaved)
     def _note_saved(self, event: NoteSaved) -> None:
         self.note_pane.saved(event.target, event.note, event.conflict)
@@ -393,8 +500,10 @@ class ConfnoteApp(App[None]):
 
     @on(NoteSaveFailed)
     def _note_save_failed(self, event: NoteSaveFailed) -> None:
-        self.note_pane.save_failed(event.target, event.reason)
-        self.notify(f"Note not saved: {event.reason}", severity="error", timeout=10)
+        self.note_pane.save_failed(event.target, event.reason, event.body)
+        self.notify(
+            f"Note not saved: {event.reason}. Trying again by itself.", severity="error", timeout=10
+        )
 
     def action_conference_notes(self) -> None:
         if self.conference is not None:
@@ -409,6 +518,10 @@ class ConfnoteApp(App[None]):
     @on(TodoPane.Request)
     def _todo_request(self, event: TodoPane.Request) -> None:
         self.todo_actions.handle(event)
+
+    @on(TodoChangedElsewhere)
+    def _todo_changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
+        self.todo_actions.changed_elsewhere(event)
 
     # Search
 

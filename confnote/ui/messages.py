@@ -87,6 +87,7 @@ class NoteSaved(StoreReply):
 class NoteSaveFailed(StoreReply):
     target: NoteTarget
     reason: str
+    body: str  # the text that did not reach the database, to try again
 
 
 @dataclass
@@ -114,6 +115,40 @@ class NoteChecklistSaved(StoreReply):
 class SearchFinished(StoreReply):
     query: str
     hits: list[SearchHit]
+
+
+class DatabaseChanged(StoreReply):
+    """Another program (another confnote window, the command line) wrote to the database."""
+
+
+@dataclass
+class NoteChanged(StoreReply):
+    """The open note has a newer version than the editor loaded."""
+
+    target: NoteTarget
+    note: Note
+    set_aside: bool = False  # the other window kept this window's text as a revision
+
+
+@dataclass
+class TodoChangedElsewhere(StoreReply):
+    """An edit of a TODO met one another window had changed; nothing was written."""
+
+    theirs: Todo
+    yours: Todo
+
+
+@dataclass
+class RevisionsLoaded(StoreReply):
+    note_id: int
+    revisions: list[NoteRevision]
+
+
+@dataclass
+class StoreWaiting(StoreReply):
+    """Opening the store waits: another program holds the database locked."""
+
+    reason: str
 
 
 @dataclass

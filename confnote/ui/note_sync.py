@@ -7,15 +7,22 @@ against that load.
 
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confnote.checklist import note_checklist
+from confnote.drafts import Draft, keep_draft
+from confnote.errors import ConfnoteError, NotFoundError, StoreLockedError
 from confnote.store.records import Note, NoteWrite, RevisionKind, Talk
 from confnote.ui.messages import (
+    NoteChanged,
     NoteChecklistSaved,
     NoteSaved,
     NoteSaveFailed,
     NoteTarget,
+    RevisionsLoaded,
     TalksChanged,
 )
 
@@ -25,15 +32,55 @@ if TYPE_CHECKING:
     from confnote.store import Store
     from confnote.ui.store_runner import StoreRunner
 
+log = logging.getLogger("confnote")
+
 
 class NoteSync:
     def __init__(self, runner: StoreRunner) -> None:
         self._runner = runner
         self._versions: dict[NoteTarget, int] = {}
+        # Where the last save before exit put the text when the database stayed locked.
+        self.kept_in: Path | None = None
 
     def loaded(self, target: NoteTarget, note: Note | None) -> None:
         """Record (on the store thread) the version an editor is about to show; 0: no note."""
         self._versions[target] = note.version if note else 0
+
+    def adopt(self, target: NoteTarget, note: Note) -> None:
+        """The editor now shows ``note`` (reloaded after another window wrote it)."""
+        self._runner.submit(lambda _store: self.loaded(target, note))
+
+    def check(self, target: NoteTarget | None) -> None:
+        """Post NoteChanged when the open note has moved past the version the editor loaded."""
+        if target is None:
+            return
+        versions = self._versions
+
+        def job(store: Store) -> NoteChanged | None:
+            try:
+                if target.talk_id is not None:
+                    note = store.note_for_talk(target.talk_id)
+                else:
+                    assert target.note_id is not None
+                    note = store.note(target.note_id)
+            except NotFoundError:
+                return None
+            ours = versions.get(target)
+            if note is None or note.version == ours:
+                return None
+            set_aside = any(
+                r.kind is RevisionKind.CONFLICT and r.version == ours
+                for r in store.note_revisions(note.id)
+            )
+            return NoteChanged(target, note, set_aside)
+
+        self._runner.submit(job, lambda changed: changed)
+
+    def load_revisions(self, note_id: int) -> None:
+        self._runner.submit(
+            lambda store: RevisionsLoaded(note_id, store.note_revisions(note_id)),
+            lambda loaded: loaded,
+        )
 
     def save(
         self, target: NoteTarget, body: str, keep_current_as: RevisionKind | None = None
@@ -65,4 +112,51 @@ class NoteSync:
                 messages.append(TalksChanged([talk]))
             return messages
 
-        self._runner.submit(job, reply, lambda reason: NoteSaveFailed(target, reason))
+        self._runner.submit(job, reply, lambda reason: NoteSaveFailed(target, reason, body))
+
+    def save_before_exit(self, pending: tuple[NoteTarget, str] | None, *, patience: float) -> None:
+        """Queue the last save before the app ends. The text goes to a draft file first
+        (offered at the next start if the process dies); the save is retried, with
+        backoff, for ``patience`` seconds while the database is locked, and removes the
+        draft once it lands. ``kept_in`` names the draft if it never did."""
+        store = self._runner.store
+        if pending is None or store is None:
+            return
+        target, body = pending
+        versions = self._versions
+        try:
+            draft: Draft | None = keep_draft(
+                store.path, body, talk_id=target.talk_id, note_id=target.note_id
+            )
+        except OSError:
+            log.exception("cannot write a draft; saving into the database only")
+            draft = None
+
+        def job(store: Store) -> None:
+            deadline, pause = time.monotonic() + patience, 0.25
+            while True:
+                try:
+                    store.write_note(
+                        body,
+                        talk_id=target.talk_id,
+                        note_id=target.note_id,
+                        base_version=versions.get(target),
+                    )
+                except StoreLockedError:
+                    if time.monotonic() + pause < deadline:
+                        time.sleep(pause)
+                        pause = min(pause * 2, 4.0)
+                        continue
+                except ConfnoteError:
+                    pass  # the note or its talk is gone: keep the text in a draft
+                else:
+                    if draft is not None:
+                        draft.path.unlink(missing_ok=True)
+                    return
+                kept = draft or keep_draft(
+                    store.path, body, talk_id=target.talk_id, note_id=target.note_id
+                )
+                self.kept_in = kept.path
+                return
+
+        self._runner.submit(job)

@@ -49,6 +49,8 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
         "The note takes the whole screen, or gives it back (F8)",
         "note.focus_mode",
     ),
+    ("Note: external editor", "Edit the note in $VISUAL/$EDITOR (ctrl+g)", "note.external_editor"),
+    ("Note: revisions", "Earlier texts of the note; restore one (ctrl+l)", "note.revisions"),
     ("TODO: add", "Add a TODO", "todo.add"),
     ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
     ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),

@@ -1,32 +1,66 @@
 """One thread that runs store calls in the order they were made.
 
 The UI never waits on it: it submits a job and gets a message back. Serial
-order matters: two quick star presses or two note saves must not race.
+order matters: two quick star presses or two note saves must not race. Between
+jobs it watches for other programs' writes and says so with DatabaseChanged.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from confnote.errors import ConfnoteError
-from confnote.ui.messages import ConferenceLoaded, StoreFailed, StoreReady
+from confnote.errors import ConfnoteError, StoreLockedError
+from confnote.ui.messages import (
+    ConferenceLoaded,
+    DatabaseChanged,
+    StoreFailed,
+    StoreReady,
+    StoreWaiting,
+)
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.worker import Worker
 
-    from confnote.store import Store
+    from confnote.store import Conference, Store
     from confnote.store.plain_reads import FirstScreen
 
 Job = Callable[["Store"], Any]
 Reply = Callable[[Any], "Message | Sequence[Message] | None"]
 OnError = Callable[[str], "Message"]
+# How often the store thread looks for other programs' writes when idle (seconds).
+WATCH_INTERVAL = 0.8
+# How often a start that found the database locked tries again (seconds).
+OPEN_RETRY = 1.0
+
+
+class ChangeWatch:
+    """Spots commits by other connections (another window, the CLI) with the cheap
+    ``PRAGMA data_version``, at most once per ``WATCH_INTERVAL``."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._seen = store.data_version()
+        self._checked = time.monotonic()
+
+    def due(self) -> bool:
+        return time.monotonic() - self._checked >= WATCH_INTERVAL
+
+    def changed(self) -> bool:
+        self._checked = time.monotonic()
+        try:
+            version = self._store.data_version()
+        except ConfnoteError:
+            return False
+        changed, self._seen = version != self._seen, version
+        return changed
 
 
 class StoreRunner:
@@ -42,6 +76,8 @@ class StoreRunner:
         self._jobs: queue.Queue[tuple[Job, Reply | None, OnError | None] | None] = queue.Queue()
         self._worker: Worker[None] | None = None
         self.store: Store | None = None
+        self._closing = threading.Event()
+        self.finished = threading.Event()  # set once the thread has closed the store
 
     def start(self) -> None:
         self._worker = self._app.run_worker(
@@ -54,45 +90,46 @@ class StoreRunner:
 
     def close(self) -> None:
         """No more jobs: the thread finishes what was submitted, closes the store and ends."""
+        self._closing.set()
         self._jobs.put(None)
 
     async def stop(self) -> None:
         """Finish every submitted job, close the store, and wait for the thread to end."""
         self.close()
+        await self.wait()
+
+    async def wait(self) -> None:
         if self._worker is not None:
             await self._worker.wait()
 
     def _run(self) -> None:
+        try:
+            self._serve()
+        finally:
+            self.finished.set()
+
+    def _serve(self) -> None:
         started = time.perf_counter()
         self._show_first_screen()
-        try:
-            store = self._open_store()
-            self.store = store
-            conferences = store.list_conferences()
-        except ConfnoteError as error:
-            self._app.post_message(StoreFailed(str(error)))
+        opened = self._open()
+        if opened is None:
             self._drain()
             return
+        store, conferences = opened
         self._app.post_message(StoreReady(conferences, time.perf_counter() - started))
+        watch = ChangeWatch(store)
         try:
-            while (item := self._jobs.get()) is not None:
-                job, reply, on_error = item
+            while True:
                 try:
-                    result = job(store)
-                except ConfnoteError as error:
-                    failure = on_error(str(error)) if on_error else StoreFailed(str(error))
-                    self._app.post_message(failure)
-                    continue
-                except Exception as error:  # a bug: keep the thread alive, say what broke
-                    logging.getLogger("confnote").exception("store job failed")
-                    reason = f"internal error: {type(error).__name__}: {error}"
-                    self._app.post_message(on_error(reason) if on_error else StoreFailed(reason))
-                    continue
-                replies = reply(result) if reply is not None else None
-                if replies is None:
-                    continue
-                for message in [replies] if isinstance(replies, Message) else replies:
-                    self._app.post_message(message)
+                    item = self._jobs.get(timeout=WATCH_INTERVAL)
+                except queue.Empty:
+                    pass
+                else:
+                    if item is None:
+                        break
+                    self._run_job(store, *item)
+                if watch.due() and watch.changed():
+                    self._app.post_message(DatabaseChanged())
         finally:
             store.close()
 
@@ -109,6 +146,45 @@ class StoreRunner:
         if early is not None:
             conference, talks, days = early
             self._app.post_message(ConferenceLoaded(conference, talks, [], days))
+
+    def _run_job(
+        self, store: Store, job: Job, reply: Reply | None, on_error: OnError | None
+    ) -> None:
+        try:
+            result = job(store)
+        except ConfnoteError as error:
+            self._app.post_message(on_error(str(error)) if on_error else StoreFailed(str(error)))
+            return
+        except Exception as error:  # a bug: keep the thread alive, say what broke
+            logging.getLogger("confnote").exception("store job failed")
+            reason = f"internal error: {type(error).__name__}: {error}"
+            self._app.post_message(on_error(reason) if on_error else StoreFailed(reason))
+            return
+        replies = reply(result) if reply is not None else None
+        if replies is None:
+            return
+        for message in [replies] if isinstance(replies, Message) else replies:
+            self._app.post_message(message)
+
+    def _open(self) -> tuple[Store, list[Conference]] | None:
+        """Open the store and list its conferences; while another program holds the
+        database locked, say so and try again every ``OPEN_RETRY`` seconds."""
+        waiting = False
+        while True:
+            try:
+                store = self.store = self.store or self._open_store()
+                return store, store.list_conferences()
+            except StoreLockedError as error:
+                if not waiting:
+                    waiting = True
+                    self._app.post_message(StoreWaiting(str(error)))
+                if self._closing.wait(OPEN_RETRY):
+                    if self.store is not None:
+                        self.store.close()
+                    return None
+            except ConfnoteError as error:
+                self._app.post_message(StoreFailed(str(error)))
+                return None
 
     def _drain(self) -> None:
         while self._jobs.get() is not None:

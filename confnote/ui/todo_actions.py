@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from confnote.checklist import ChecklistItem, set_checked
+from confnote.errors import ChangedElsewhereError
 from confnote.store.records import ChecklistEntry, Todo
-from confnote.ui.messages import TalksChanged, TodosLoaded
+from confnote.ui.messages import TalksChanged, TodoChangedElsewhere, TodosLoaded
 from confnote.ui.widgets.todo_pane import TodoPane
 
 if TYPE_CHECKING:
@@ -44,7 +46,9 @@ class TodoActions:
         if talk_id is not None:
             self._app.submit(lambda store: store.talk(talk_id), lambda t: TalksChanged([t]))
 
-    def _edit(self, todo: Todo | None) -> None:
+    def _edit(self, todo: Todo | None, shown: Todo | None = None, title: str = "") -> None:
+        """Open the TODO form on ``shown`` (default: ``todo``); an edit is checked against
+        ``todo``, and if another window changed it meanwhile the form opens again."""
         app = self._app
         if app.conference is None:
             app.notify("Create a conference first (F5)", severity="warning")
@@ -70,21 +74,45 @@ class TodoActions:
             else:
 
                 def job(store: Store) -> object:
-                    return store.update_todo(
-                        todo.id,
-                        text=draft.text,
-                        kind=draft.kind,
-                        due_on=draft.due_on,
-                        clear_due=draft.due_on is None,
-                        url=draft.url,
-                    )
+                    try:
+                        return store.update_todo(
+                            todo.id,
+                            text=draft.text,
+                            kind=draft.kind,
+                            due_on=draft.due_on,
+                            clear_due=draft.due_on is None,
+                            url=draft.url,
+                            base=todo,
+                        )
+                    except ChangedElsewhereError:
+                        theirs = store.todo(todo.id)
+                        yours = replace(
+                            theirs,
+                            text=draft.text,
+                            kind=draft.kind,
+                            due_on=draft.due_on,
+                            url=draft.url,
+                        )
+                        app.post_message(TodoChangedElsewhere(theirs, yours))
+                        return None
 
             self._change(job, draft.talk_id)
 
         talk = app.note_pane.talk if todo is None else None
         if talk is not None and talk.conference_id != conference_id:
             talk = None
-        app.push_screen(TodoFormScreen(todo, talk), saved)
+        form = TodoFormScreen(shown or todo, talk)
+        if title:
+            form.title_text = title
+        app.push_screen(form, saved)
+
+    def changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
+        """An edit met a newer TODO: show the form again with the edit, over the new one."""
+        self._edit(
+            event.theirs,
+            event.yours,
+            f"Changed in another window to “{event.theirs.text}”. Save yours over it?",
+        )
 
     def _delete(self, todo: Todo) -> None:
         from confnote.ui.screens.confirm import ConfirmScreen

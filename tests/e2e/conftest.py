@@ -9,12 +9,12 @@ from tests.e2e.terminal import Terminal
 
 
 @pytest.fixture
-def terminals() -> Iterator[Callable[[Path], Terminal]]:
+def terminals() -> Iterator[Callable[..., Terminal]]:
     """Open real terminals running confnote; every one is closed after the test."""
     opened: list[Terminal] = []
 
-    def open_terminal(db: Path) -> Terminal:
-        opened.append(Terminal(db))
+    def open_terminal(db: Path, env: dict[str, str] | None = None) -> Terminal:
+        opened.append(Terminal(db, env=env))
         return opened[-1]
 
     yield open_terminal

@@ -9,9 +9,11 @@ import os
 import shlex
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,9 @@ def make_talk_database(path: Path, title: str = "Alpha talk") -> int:
 
 
 class Terminal:
-    def __init__(self, db: Path, *, size: tuple[int, int] = (100, 30)) -> None:
+    def __init__(
+        self, db: Path, *, size: tuple[int, int] = (100, 30), env: dict[str, str] | None = None
+    ) -> None:
         self.db = db
         self.socket = f"confnote-test-{os.getpid()}-{next(_names)}"
         self._status_file = db.with_name(f"{self.socket}.status")
@@ -48,7 +52,9 @@ class Terminal:
             f"echo $? > {shlex.quote(str(self._status_file))}"
         )
         self._tmux(
-            "new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command,
+            "new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]),
+            *(f"-e{name}={value}" for name, value in (env or {}).items()), command,
+            ";", "set-option", "-t", "app", "remain-on-exit", "on",
         )  # fmt: skip
         shell = int(self._tmux("display-message", "-p", "-t", "app", "#{pane_pid}"))
         self.pid = _child_of(shell)
@@ -122,3 +128,30 @@ def _child_of(parent: int, timeout: float = WAIT) -> int:
         if time.monotonic() > deadline:
             raise AssertionError(f"process {parent} never started confnote")
         time.sleep(0.02)
+
+
+@contextlib.contextmanager
+def held_lock(db: Path) -> Iterator[None]:
+    """Another program holds the database's write lock (``BEGIN EXCLUSIVE``) for the block."""
+    connection = sqlite3.connect(db, isolation_level=None)
+    try:
+        connection.execute("BEGIN EXCLUSIVE")
+        yield
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def stored_note(db: Path, talk_id: int) -> str:
+    """The talk's note as the database holds it ('' when none), read without waiting."""
+    with contextlib.closing(sqlite3.connect(db, timeout=10)) as connection:
+        row = connection.execute("SELECT body FROM note WHERE talk_id = ?", (talk_id,)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = WAIT) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up after {timeout:g} s waiting for {what}")
+        time.sleep(0.1)

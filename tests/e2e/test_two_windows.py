@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from confnote.store import Store
 from tests.e2e.terminal import Terminal, make_talk_database, needs_tmux
 
@@ -19,8 +21,9 @@ def every_text_of_the_note(db: Path, talk_id: int) -> str:
         return "\n".join([note.body, *(r.body for r in store.note_revisions(note.id))])
 
 
-def test_typing_in_two_windows_keeps_both_texts_and_tells_the_second(
-    tmp_path: Path, terminals: Callable[[Path], Terminal]
+@pytest.mark.parametrize("pause", [1.2, 0.0], ids=["a-second-apart", "at-once"])
+def test_typing_in_two_windows_keeps_both_texts(
+    tmp_path: Path, terminals: Callable[[Path], Terminal], pause: float
 ) -> None:
     db = tmp_path / "t.db"
     talk_id = make_talk_database(db)
@@ -29,9 +32,9 @@ def test_typing_in_two_windows_keeps_both_texts_and_tells_the_second(
     second.open_first_talk()
 
     first.type(" AAA")
-    time.sleep(1.2)
+    time.sleep(pause)
     second.type(" BBB")
-    second.wait_for("changed in another window")
+    time.sleep(2.5)  # both autosaves, and each window's look at the other's
     first.keys("C-q")
     second.keys("C-q")
 
@@ -39,3 +42,26 @@ def test_typing_in_two_windows_keeps_both_texts_and_tells_the_second(
     texts = every_text_of_the_note(db, talk_id)
     assert "AAA" in texts
     assert "BBB" in texts
+
+
+def stars_shown(terminal: Terminal, title: str = "Alpha talk") -> int:
+    [row] = [line for line in terminal.screen().splitlines() if title in line and "09:00" in line]
+    return row.count("★")
+
+
+def test_two_windows_starring_one_talk_end_up_agreeing_with_the_database(
+    tmp_path: Path, terminals: Callable[[Path], Terminal]
+) -> None:
+    db = tmp_path / "t.db"
+    talk_id = make_talk_database(db)
+    first, second = terminals(db), terminals(db)
+    first.wait_for("Alpha talk")
+    second.wait_for("Alpha talk")
+
+    first.keys("s")
+    second.keys("s")
+    time.sleep(2.5)  # rule: another window's change shows within about two seconds
+
+    with Store.open(db) as store:
+        stored = store.talk(talk_id).star
+    assert stored == stars_shown(first) == stars_shown(second) == 1

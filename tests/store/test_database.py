@@ -151,3 +151,14 @@ def test_importing_confnote_loads_neither_sqlalchemy_nor_textual() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_data_version_moves_on_another_connections_commit_not_on_our_own(
+    db_path: Path, store: Store
+) -> None:
+    before = store.data_version()
+    store.create_conference("Ours")
+    assert store.data_version() == before
+    with Store.open(db_path) as other:
+        other.create_conference("Theirs")
+    assert store.data_version() != before

@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from confnote.note_merge import merge_with_markers
+from confnote.note_merge import MINE_MARKER, merge_with_markers
 
 ConflictChoice = Literal["mine", "theirs", "merged"]
+_CHOICES: dict[str, ConflictChoice] = {"theirs": "theirs", "merged": "merged"}
 
 
 class NoteConflictScreen(ModalScreen["ConflictChoice"]):
@@ -30,7 +31,6 @@ class NoteConflictScreen(ModalScreen["ConflictChoice"]):
     ]  # fmt: skip
 
     DEFAULT_CSS = """
-    NoteConflictScreen .dialog { width: 90%; max-width: 100; height: 80%; }
     NoteConflictScreen #conflict-merged { height: 1fr; border: round $warning; padding: 0 1; }
     """
 
@@ -41,7 +41,7 @@ class NoteConflictScreen(ModalScreen["ConflictChoice"]):
         self.merged = merge_with_markers(mine, theirs)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog wide tall"):
             yield Static(
                 f"[b]“{self._title}” was changed in another window.[/b]\n"
                 "Both texts are kept: yours as the note, the other as a revision. "
@@ -55,9 +55,19 @@ class NoteConflictScreen(ModalScreen["ConflictChoice"]):
                 yield Button("Take theirs (t)", id="theirs")
                 yield Button("Both merged (b)", id="merged")
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_first_difference)
+
+    def _show_first_difference(self) -> None:
+        lines = self.merged.splitlines()
+        first = lines.index(MINE_MARKER) if MINE_MARKER in lines else 0
+        self.query_one("#conflict-merged", VerticalScroll).scroll_to(
+            y=max(0, first - 2), animate=False
+        )
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id or "mine")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss("theirs" if choice == "theirs" else "merged" if choice == "merged" else "mine")
+        self.dismiss(_CHOICES.get(choice, "mine"))

@@ -8,6 +8,7 @@ the store thread; this pane only asks for it and shows the outcome.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -27,6 +29,9 @@ from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
 
 AUTOSAVE_DELAY = 0.5
+# A save that failed (a locked database) is tried again after 1, 2, 4… up to 30 s.
+FIRST_RETRY_DELAY = 1.0
+MAX_RETRY_DELAY = 30.0
 NO_NOTE = "Choose a talk in the schedule and press Enter to take notes."
 # save(target, body, keep_current_as): queue a store write and return at once.
 SaveNote = Callable[[NoteTarget, str, RevisionKind | None], None]
@@ -42,6 +47,20 @@ class NotePane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note now"),
+        Binding(
+            "ctrl+g",
+            "external_editor",
+            "Editor",
+            id="note.external_editor",
+            tooltip="Edit the note in $VISUAL or $EDITOR; saved when the editor exits",
+        ),
+        Binding(
+            "ctrl+l",
+            "revisions",
+            "Revisions",
+            id="note.revisions",
+            tooltip="List the note's earlier texts, see what changed, restore one",
+        ),
         Binding(
             "ctrl+r",
             "toggle_preview",
@@ -92,6 +111,9 @@ class NotePane(Vertical):
         # counts as unsaved and the next change or flush retries.
         self._saved_body: str | None = ""
         self._template = ""  # the untouched template of the open talk note
+        self._saves_in_flight = 0
+        self.note_id: int | None = None  # None until the note exists in the store
+        self._retry_delay = FIRST_RETRY_DELAY
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -116,6 +138,7 @@ class NotePane(Vertical):
         """Open a note; whatever the previous one held is saved first."""
         self.flush()
         self.target, self.talk = target, talk
+        self.note_id = note.id if note else None
         self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
         cursor: tuple[int, int] | None = None
         template, template_cursor = note_start(talk, self._zone()) if talk else ("", None)
@@ -209,18 +232,26 @@ class NotePane(Vertical):
         message), so it is queued before anything that happens after this returns,
         quitting included.
         """
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timer()
         if self.target is None or not self.dirty:
             return
         body = self.editor.text
         self._saved_body = body  # what the store will hold once this save lands
         self._set_status("saving…", "unsaved")
+        self._saves_in_flight += 1
         # Text undone back to the untouched template is no note: stored empty, so no ✎.
         self._save(self.target, "" if body == self._template else body, keep_current_as)
 
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def saved(self, target: NoteTarget, note: Note, conflict: NoteRevision | None) -> None:
+        self._saves_in_flight -= 1
+        self._retry_delay = FIRST_RETRY_DELAY
+        if target == self.target:
+            self.note_id = note.id
         if conflict is not None:
             self._conflicted(target, note, conflict)
             return
@@ -252,11 +283,92 @@ class NotePane(Vertical):
 
         self.app.push_screen(screen, chosen)
 
-    def save_failed(self, target: NoteTarget, reason: str) -> None:
+    def save_failed(self, target: NoteTarget, reason: str, body: str) -> None:
+        """A save did not land (a locked database): try again by itself, waiting longer
+        each time, for whichever note it was."""
+        self._saves_in_flight -= 1
+        delay, self._retry_delay = self._retry_delay, min(self._retry_delay * 2, MAX_RETRY_DELAY)
         if target != self.target:
+            self.set_timer(delay, lambda: self._resave(target, body))
             return
         self._saved_body = None
-        self._set_status(f"NOT SAVED: {reason}", "failed")
+        self._set_status(f"NOT SAVED: {reason} · trying again in {delay:g} s", "failed")
+        self._stop_timer()
+        self._timer = self.set_timer(delay, self.flush)
+
+    def _resave(self, target: NoteTarget, body: str) -> None:
+        self._saves_in_flight += 1
+        self._save(target, body, None)
+
+    def pending_text(self) -> tuple[NoteTarget, str] | None:
+        """The open note's text if the store may not hold it yet; stops the autosave."""
+        self._stop_timer()
+        if self.target is None or not (self.dirty or self._saves_in_flight):
+            return None
+        return self.target, self.editor.text
+
+    def changed_elsewhere(self, target: NoteTarget, note: Note, set_aside: bool = False) -> bool:
+        """Another window saved the open note. Show its text if nothing here is unsaved
+        (True: the editor now shows ``note``); else save, which keeps both texts."""
+        if target != self.target:
+            return False
+        if self.dirty or self._saves_in_flight:
+            self.flush()
+            return False
+        cursor, scroll = self.editor.cursor_location, self.editor.scroll_offset
+        body = note.body if note.body.strip() or not self._template else self._template
+        self._saved_body = body
+        self.editor.load_text(body)
+        self.editor.move_cursor(cursor)
+        self.editor.scroll_to(scroll.x, scroll.y, animate=False)
+        self._set_status(f"updated from another window {self._local(note.updated_at):%H:%M:%S}")
+        if set_aside:
+            self.app.notify(
+                "Another window saved over this note; your text is kept as a revision (ctrl+l)",
+                severity="warning",
+                timeout=10,
+            )
+        if self.has_class("-preview"):
+            self._render_preview()
+        return True
+
+    class ExternalEditWanted(Message):
+        pass
+
+    def action_external_editor(self) -> None:
+        if self.target is not None:
+            self.post_message(self.ExternalEditWanted())
+
+    @dataclass
+    class RevisionsWanted(Message):
+        note_id: int
+
+    def action_revisions(self) -> None:
+        if self.note_id is None:
+            self.app.notify("This note has no revisions yet", timeout=3)
+            return
+        self.flush()
+        self.post_message(self.RevisionsWanted(self.note_id))
+
+    def show_revisions(self, note_id: int, revisions: list[NoteRevision]) -> None:
+        """List the revisions; a chosen one replaces the text, which is kept first."""
+        from confnote.ui.screens.revisions import RevisionsScreen
+
+        if note_id != self.note_id:
+            return
+        if not revisions:
+            self.app.notify("This note has no revisions yet", timeout=3)
+            return
+        title = self.talk.title if self.talk else ""
+
+        def chosen(revision: NoteRevision | None) -> None:
+            if revision is not None and note_id == self.note_id:
+                self.flush()
+                self.replace_text_and_save(revision.body, keep_current_as=RevisionKind.RESTORE)
+                self._set_status(f"restored the revision of {self._local(revision.saved_at):%H:%M}")
+
+        screen = RevisionsScreen(title, self.editor.text, revisions, self._zone())
+        self.app.push_screen(screen, chosen)
 
     def action_save(self) -> None:
         self.flush()

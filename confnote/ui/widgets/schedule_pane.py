@@ -143,6 +143,11 @@ class SchedulePane(Vertical):
     def _count_days(self) -> None:
         self._days = self.programme.days_of(talk.starts_at for talk in self.talks)
 
+    def show_waiting(self, text: str) -> None:
+        """Before any conference: say what the pane waits for."""
+        if self.conference is None:
+            self.query_one("#schedule-empty", Static).update(text)
+
     def update_talks(self, changed: list[Talk]) -> None:
         """Show changed or new talks; talks of another conference (a late reply) are ignored."""
         if self.conference is None:
