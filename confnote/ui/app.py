@@ -186,15 +186,15 @@ class ConfnoteApp(App[None]):
         await self._keys_reached_editor()
         self.notes.save_before_exit(self.note_pane.pending_text(), patience=QUIT_PATIENCE)
         await self.runner.stop()
-        kept = self.notes.kept_in
-        if kept is None:
+        if self.notes.kept is None:
             self.exit()
-        else:
-            self.exit(
-                return_code=1,
-                message=f"confnote: the database stayed locked, so your unsaved note is kept "
-                f"in {kept}; confnote offers it at the next start.",
-            )
+            return
+        path, reason = self.notes.kept
+        self.exit(
+            return_code=1,
+            message=f"confnote: your last note was not saved: {reason}. Its text is kept in "
+            f"{path}; confnote offers it at the next start.",
+        )
 
     async def _keys_reached_editor(self) -> None:
         """Let the editor handle the keys typed just before a priority key (ctrl+q)."""

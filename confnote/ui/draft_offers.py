@@ -62,9 +62,9 @@ class DraftOffers:
         self._runner.submit(job, lambda found: found)
 
     def offer(self, found: DraftFound) -> None:
-        from confnote.ui.screens.recovery import RecoveryChoice, RecoveryScreen
+        from confnote.ui.screens.recovery import RecoveryScreen
 
-        def chosen(choice: RecoveryChoice | None) -> None:
+        def chosen(choice: str | None) -> None:
             if choice == "restore":
                 self._restore(found)
             elif choice == "discard":

@@ -42,12 +42,19 @@ def edit_externally(app: App[Any], database: Path, pane: NotePane, runner: Store
         app.notify(f"Cannot write the file for the editor: {error}", severity="error")
         return
     command = [*editor_command(), str(draft.path)]
+    failure: Exception | None = None
     try:
         with app.suspend():
-            subprocess.run(command, check=False)
-    except (OSError, SuspendNotSupported) as error:
+            # Caught inside: an exception leaving suspend() would leave the app suspended.
+            try:
+                subprocess.run(command, check=False)
+            except OSError as error:
+                failure = error
+    except SuspendNotSupported as error:
+        failure = error
+    if failure is not None:
         draft.path.unlink(missing_ok=True)
-        app.notify(f"Cannot run {command[0]}: {error}", severity="error", timeout=8)
+        app.notify(f"Cannot run {command[0]}: {failure}", severity="error", timeout=8)
         return
     try:
         edited = draft.read()

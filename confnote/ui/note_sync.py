@@ -39,8 +39,8 @@ class NoteSync:
     def __init__(self, runner: StoreRunner) -> None:
         self._runner = runner
         self._versions: dict[NoteTarget, int] = {}
-        # Where the last save before exit put the text when the database stayed locked.
-        self.kept_in: Path | None = None
+        # Where the last save before exit put the text it could not save, and why.
+        self.kept: tuple[Path, str] | None = None
 
     def loaded(self, target: NoteTarget, note: Note | None) -> None:
         """Record (on the store thread) the version an editor is about to show; 0: no note."""
@@ -118,7 +118,7 @@ class NoteSync:
         """Queue the last save before the app ends. The text goes to a draft file first
         (offered at the next start if the process dies); the save is retried, with
         backoff, for ``patience`` seconds while the database is locked, and removes the
-        draft once it lands. ``kept_in`` names the draft if it never did."""
+        draft once it lands. ``kept`` names the draft, and why, if it never did."""
         store = self._runner.store
         if pending is None or store is None:
             return
@@ -142,13 +142,14 @@ class NoteSync:
                         note_id=target.note_id,
                         base_version=versions.get(target),
                     )
-                except StoreLockedError:
+                except StoreLockedError as error:
                     if time.monotonic() + pause < deadline:
                         time.sleep(pause)
                         pause = min(pause * 2, 4.0)
                         continue
-                except ConfnoteError:
-                    pass  # the note or its talk is gone: keep the text in a draft
+                    reason = f"the database stayed locked ({error})"
+                except ConfnoteError as error:  # read-only, full, the note gone…
+                    reason = f"the database refused it ({error})"
                 else:
                     if draft is not None:
                         draft.path.unlink(missing_ok=True)
@@ -156,7 +157,7 @@ class NoteSync:
                 kept = draft or keep_draft(
                     store.path, body, talk_id=target.talk_id, note_id=target.note_id
                 )
-                self.kept_in = kept.path
+                self.kept = (kept.path, reason)
                 return
 
         self._runner.submit(job)

@@ -53,3 +53,17 @@ def test_an_editor_file_left_by_a_crash_is_offered_at_the_next_start(
     again.wait_for("was kept in a file")
     again.keys("r")
     wait_until(lambda: stored_note(db, talk_id).endswith(" half an edit"), "the restored edit")
+
+
+def test_an_editor_that_cannot_start_is_named_and_the_app_keeps_working(
+    tmp_path: Path, terminals: Callable[..., Terminal]
+) -> None:
+    db = tmp_path / "t.db"
+    talk_id = make_talk_database(db)
+    app = terminals(db, {"EDITOR": str(tmp_path / "no-such-editor"), "VISUAL": ""})
+    app.open_first_talk()
+    app.keys("C-g")
+    app.wait_for("Cannot run")
+    app.type(" still typing")
+    wait_until(lambda: " still typing" in stored_note(db, talk_id), "the save")
+    assert drafts_of(db) == []

@@ -3,20 +3,19 @@ that never came back): put it back into the note, throw it away, or decide later
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
 
-RecoveryChoice = Literal["restore", "discard", "later"]
-_CHOICES: dict[str, RecoveryChoice] = {"restore": "restore", "discard": "discard"}
+from confnote.ui.screens.text_choice import TextChoiceScreen
 
 
-class RecoveryScreen(ModalScreen["RecoveryChoice"]):
+class RecoveryScreen(TextChoiceScreen):
+    CHOICES = (
+        ("restore", "Restore into the note (r)"),
+        ("discard", "Discard (d)"),
+        ("later", "Later (l)"),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('restore')", "Restore", id="recovery.restore",
                 tooltip="Make this text the note; the note's text now becomes a revision"),
@@ -26,32 +25,5 @@ class RecoveryScreen(ModalScreen["RecoveryChoice"]):
                 tooltip="Keep the file and ask again at the next start"),
     ]  # fmt: skip
 
-    DEFAULT_CSS = """
-    RecoveryScreen #recovery-text { height: 1fr; border: round $warning; padding: 0 1; }
-    """
-
     def __init__(self, title: str, where: str, body: str) -> None:
-        super().__init__()
-        self._title, self._where, self._body = title, where, body
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide tall"):
-            yield Static(
-                f"[b]Unsaved text of “{self._title}” was kept in a file.[/b]\n{self._where}",
-                classes="dialog-text",
-            )
-            with VerticalScroll(id="recovery-text"):
-                yield Static(self._body, markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Restore into the note (r)", variant="primary", id="restore")
-                yield Button("Discard (d)", id="discard")
-                yield Button("Later (l)", id="later")
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.action_choose(event.button.id or "later")
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(
-            "restore" if choice == "restore" else "discard" if choice == "discard" else "later"
-        )
+        super().__init__(f"[b]Unsaved text of “{title}” was kept in a file.[/b]\n{where}", body)

@@ -262,7 +262,7 @@ class NotePane(Vertical):
 
     def _conflicted(self, target: NoteTarget, note: Note, conflict: NoteRevision) -> None:
         """Another window had changed the note: both texts are kept; offer the choice."""
-        from confnote.ui.screens.note_conflict import ConflictChoice, NoteConflictScreen
+        from confnote.ui.screens.note_conflict import NoteConflictScreen
 
         title = self.talk.title if self.talk and target == self.target else note.title
         if target != self.target or isinstance(self.app.screen, NoteConflictScreen):
@@ -275,7 +275,7 @@ class NotePane(Vertical):
         self._set_status("changed in another window: both texts kept", "unsaved")
         screen = NoteConflictScreen(title, self.editor.text, conflict.body)
 
-        def chosen(choice: ConflictChoice | None) -> None:
+        def chosen(choice: str | None) -> None:
             if target != self.target or choice in (None, "mine"):
                 return
             body = screen.theirs if choice == "theirs" else screen.merged
