@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from confnote.errors import ConfnoteError, NotFoundError
-from confnote.store import Store, TodoKind
+from confnote.store import RevisionKind, Store, TodoKind
 from confnote.writeups import read_writeup
 from tests.helpers import talk_details
 
@@ -135,7 +135,9 @@ def test_talks_attach_to_scheduled_talks_and_existing_notes_are_appended_to(
     note = store.note_for_talk(scheduled.id)
     assert note is not None
     assert note.body.startswith("My live notes.\n\n## Imported from recap.md\n\nGradual typing.")
-    assert [r.body for r in store.note_revisions(note.id)] == ["My live notes."]
+    assert [(r.body, r.kind) for r in store.note_revisions(note.id)] == [
+        ("My live notes.", RevisionKind.IMPORT)  # pinned: never pruned
+    ]
     assert store.talk(other.id).starts_at == other.starts_at
     again = store.apply_writeups([read_writeup(write(tmp_path, POST + "\nMore.\n"))])[0]
     assert again.talks_added == ()

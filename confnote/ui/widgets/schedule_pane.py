@@ -127,6 +127,8 @@ class SchedulePane(Vertical):
         self, conference: Conference, talks: list[Talk], programme: agenda.ProgrammeDays
     ) -> None:
         """Show a (new) conference; starts on today's programme day when it has one."""
+        if (conference, talks, programme) == (self.conference, self.talks, self.programme):
+            return  # a reload after another window wrote something else: nothing to redraw
         changed_conference = self.conference is None or self.conference.id != conference.id
         shown = (self.conference, self.talks, self.programme)
         if shown == (conference, talks, programme):

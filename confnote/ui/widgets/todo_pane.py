@@ -73,6 +73,8 @@ class TodoPane(Vertical):
         return self.query_one(OptionList)
 
     def load(self, todos: list[Todo], checklist: list[ChecklistEntry]) -> None:
+        if (todos, checklist) == (self.todos, self.checklist):
+            return
         self.todos, self.checklist = todos, checklist
         self._show()
 
