@@ -232,7 +232,7 @@ def autosave_job(setup: Setup) -> list[Figure]:
         def ours() -> float:
             nonlocal count
             count += 1
-            app.save_note(target, f"{body}\nline {count}")
+            app.notes.save(target, f"{body}\nline {count}")
             job = jobs.pop()
             return _timed(lambda: job(store)) * 1000
 
