@@ -50,8 +50,7 @@ def add_export_commands(
     post.add_argument("--author", default="", help="author for the front matter")
     post.add_argument("--follow-ups", action="store_true", help="list open follow-ups too")
     post.add_argument("--toml", action="store_true", help="TOML front matter (Hugo)")
-    post.add_argument("--force", action="store_true", help="replace an existing file")
-    post.add_argument("--stdout", action="store_true", help="print the post, write no file")
+    _add_write_options(post, "post")
     add_db_option(post)
     post.set_defaults(command=export_post)
 
@@ -65,8 +64,7 @@ def add_export_commands(
     ics.add_argument("conference", metavar="CONFERENCE", help="name or slug")
     ics.add_argument("--starred", action="store_true", help="only the starred talks")
     ics.add_argument("-o", "--output", metavar="PATH", help="file (default: ./SLUG.ics)")
-    ics.add_argument("--force", action="store_true", help="replace an existing file")
-    ics.add_argument("--stdout", action="store_true", help="print the calendar, write no file")
+    _add_write_options(ics, "calendar")
     add_db_option(ics)
     ics.set_defaults(command=export_ics)
 
@@ -96,6 +94,11 @@ def add_export_commands(
     )
     add_db_option(restore)
     restore.set_defaults(command=restore_store)
+
+
+def _add_write_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--stdout", action="store_true", help=f"print the {what}, write no file")
 
 
 def _date(text: str) -> date:

@@ -119,6 +119,7 @@ def test_the_export_modules_load_without_textual() -> None:
     code = (
         "import sys\n"
         "import confnote.export.post, confnote.export.files, confnote.export.post_source\n"
+        "import confnote.export.calendar, confnote.export.backup, confnote.cli_export\n"
         "print(sorted(m for m in ('textual',) if m in sys.modules))\n"
     )
     result = subprocess.run(
