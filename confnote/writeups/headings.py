@@ -48,6 +48,11 @@ _CONFERENCE = re.compile(
 _ACTIVITY_PREFIX = re.compile(
     r"^(?:dinner|lunch|party|social|sprints?|break|meetup|breakfast)\s*:", re.I
 )
+# "I have one hour, which talks should I watch?": a question to the reader, not a talk title.
+_QUESTION_TO_READER = re.compile(
+    r"^(?:i|do\s+you|did\s+you|should\s+i|can\s+i|are\s+you|have\s+you|what\s+did\s+i)\b.*\?$",
+    re.I,
+)
 _TODO = re.compile(r"^(?:todos?|to-?dos?|tbd|fixme|action\s+items?|next\s+steps)$", re.I)
 _WATCH = re.compile(
     r"missed|to\s+watch|watch\s+later|watch\s*list|check\s+out|catch\s+(?:up|later|on)"
@@ -87,7 +92,11 @@ def heading_role(text: str) -> Role:
         return Role.LINKS
     if _DAY.match(plain) and len(plain) < 50:
         return Role.DAY
-    if _CONFERENCE.match(plain) or _ACTIVITY_PREFIX.match(plain):
+    if (
+        _CONFERENCE.match(plain)
+        or _ACTIVITY_PREFIX.match(plain)
+        or _QUESTION_TO_READER.match(plain)
+    ):
         return Role.CONFERENCE
     if _CONTAINER.match(plain) or _CONFERENCE_NAME.match(plain):
         return Role.CONTAINER

@@ -355,3 +355,13 @@ def test_a_tab_indented_outline_heads_talks_with_its_unindented_lines() -> None:
     ]
     assert "- gradual typing" in parsed.talks[0].note and "  - mypy strict" in parsed.talks[0].note
     assert parsed.talks[0].links[0].kind == "slides"
+
+
+def test_questions_to_the_reader_are_conference_notes_not_talks() -> None:
+    parsed = parse(
+        "## I have one hour, which talks should I watch?\n\nThese.\n\n"
+        "## How does Parsing work?\n\n* Speaker: Ada Example\n\nx\n\n"
+        "## Typing Without Tears\n\n* Speaker: Bo Sample\n\ny\n"
+    )
+    assert [t.title for t in parsed.talks] == ["How does Parsing work?", "Typing Without Tears"]
+    assert [n.title for n in parsed.notes] == ["I have one hour, which talks should I watch?"]
