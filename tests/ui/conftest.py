@@ -7,6 +7,7 @@ import pytest
 from confnote.store import Conference, Store
 from confnote.store.records import Talk
 from confnote.ui.app import ConfnoteApp
+from confnote.ui.widgets import note_pane
 from tests.helpers import talk_details
 from tests.ui.pilot_helpers import Programme, make_app
 
@@ -54,6 +55,12 @@ def programme(store: Store, conference: Conference) -> Programme:
             track="Python",
         ),
     )
+
+
+@pytest.fixture
+def no_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Push the autosave an hour away, so only the save under test can write the note."""
+    monkeypatch.setattr(note_pane, "AUTOSAVE_DELAY", 3600.0)
 
 
 @pytest.fixture

@@ -19,12 +19,6 @@ from tests.ui.pilot_helpers import (
 )
 
 
-@pytest.fixture
-def no_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Push the autosave an hour away, so only the save under test can write the note."""
-    monkeypatch.setattr(note_pane, "AUTOSAVE_DELAY", 3600.0)
-
-
 async def test_typed_text_is_saved_half_a_second_after_the_last_key(
     app: ConfnoteApp, store: Store, programme: Programme
 ) -> None:

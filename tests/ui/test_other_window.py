@@ -11,7 +11,6 @@ from confnote.ui import store_runner
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.note_conflict import NoteConflictScreen
 from confnote.ui.screens.todo_form import TodoFormScreen
-from confnote.ui.widgets import note_pane
 from tests.ui.pilot_helpers import (
     Programme,
     highlight_in_todo_pane,
@@ -26,11 +25,6 @@ from tests.ui.pilot_helpers import (
     todo_rows,
     type_text,
 )
-
-
-@pytest.fixture
-def no_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(note_pane, "AUTOSAVE_DELAY", 3600.0)
 
 
 @pytest.mark.usefixtures("no_autosave")
