@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.widgets import Static
 
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
@@ -113,3 +116,23 @@ async def test_ctrl_t_stamps_the_time_in_the_zone_the_schedule_shows(
         await pilot.press("ctrl+t")
         assert app.note_pane.editor.text.count("[09:20] ") == 1
         assert "[03:20] " in app.note_pane.editor.text  # New York, as the schedule shows
+
+
+async def test_the_status_line_is_redrawn_when_it_changes_not_on_every_key(
+    app: ConfnoteApp, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(note_pane, "AUTOSAVE_DELAY", 30.0)  # no save while typing
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        status = app.note_pane.query_one("#note-status", Static)
+        shown: list[str] = []
+        update = status.update
+
+        def counted(content: Any = "", **options: Any) -> None:
+            shown.append(str(content))
+            update(content, **options)
+
+        monkeypatch.setattr(status, "update", counted)
+        await type_text(pilot, "twelve keys!")
+        await pilot.pause()
+        assert shown == ["editing…"]

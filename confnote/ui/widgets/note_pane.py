@@ -106,6 +106,7 @@ class NotePane(Vertical):
         self._save = save
         self.target: NoteTarget | None = None
         self.talk: Talk | None = None
+        self._shown_status: tuple[str, str] | None = None
         self.conference_id: int | None = None  # of the open note
         # What the store holds for the open note; None when a save failed, so any text
         # counts as unsaved and the next change or flush retries.
@@ -207,6 +208,9 @@ class NotePane(Vertical):
         return instant.astimezone(self._zone())
 
     def _set_status(self, text: str, state: str = "") -> None:
+        if self._shown_status == (text, state):
+            return  # every key says "editing…": repaint the line only when it changes
+        self._shown_status = (text, state)
         status = self.query_one("#note-status", Static)
         status.update(text)
         status.set_class(state == "unsaved", "-unsaved")
