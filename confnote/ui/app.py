@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from confnote.store.records import Conference, Note, SearchHit, Talk
+from confnote.store.records import Conference, Note, SearchHit
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
 from confnote.ui.draft_offers import DraftFound, DraftOffers, DraftRestored
@@ -46,6 +46,7 @@ from confnote.ui.messages import (
 )
 from confnote.ui.note_sync import NoteSync
 from confnote.ui.palette_commands import PALETTE_COMMANDS
+from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklistLine
 from confnote.ui.schedule_importer import (
     ImportFailed,
     ImportPlanned,
@@ -56,7 +57,7 @@ from confnote.ui.schedule_importer import (
 from confnote.ui.screens.main import MainScreen
 from confnote.ui.screens.search import SearchScreen
 from confnote.ui.store_runner import StoreRunner
-from confnote.ui.todo_actions import TodoActions
+from confnote.ui.todo_actions import tick_in_store
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
@@ -128,10 +129,9 @@ class ConfnoteApp(App[None]):
         self.offer_demo = offer_demo
         opener = store if callable(store) else (lambda: store)
         self.runner = StoreRunner(self, opener, first_screen)
-        self.importer = ScheduleImporter(self)
-        self.writeups = WriteupImporter(self)
-        self.todo_actions = TodoActions(self)
-        self.conferences = ConferenceActions(self)
+        self.importer = ScheduleImporter(self, self.runner, self._show_importing)
+        self.writeups = WriteupImporter(self, self.runner, self.importer.done)
+        self.conferences = ConferenceActions(self, clock, self.local_zone, offer_demo)
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         self.notes = NoteSync(self.runner)
@@ -237,6 +237,9 @@ class ConfnoteApp(App[None]):
     def todo_pane(self) -> TodoPane:
         return self.main.query_one(TodoPane)
 
+    def _show_importing(self, busy: bool) -> None:
+        self.schedule.loading = busy
+
     def submit(
         self,
         job: Callable[[Store], Any],
@@ -301,11 +304,33 @@ class ConfnoteApp(App[None]):
         # Until the store opens, nothing can be saved: say so even over early rows.
         self.notify(text, title="Not open yet", severity="warning", timeout=3600)
 
+    # What panes, screens and dialogs ask for
+
+    @on(StoreRequest)
+    def _store_request(self, event: StoreRequest) -> None:
+        self.runner.submit(event.job, event.reply, event.on_error)
+
     @on(OpenConference)
     def _open_conference(self, event: OpenConference) -> None:
         self.load_conference(event.conference_id)
 
+    @on(OpenTalk)
+    def _open_talk(self, event: OpenTalk) -> None:
+        if event.show:
+            self.schedule.show_talk(event.talk_id)
+        self.open_talk(event.talk_id)
+
+    @on(OpenNote)
+    def _open_note(self, event: OpenNote) -> None:
+        self.open_note(event.note_id)
+
+    @on(TickChecklistLine)
+    def _tick_checklist_line(self, event: TickChecklistLine) -> None:
+        if not self.note_pane.tick(event.entry):
+            self.post_message(tick_in_store(event.entry))
+
     def load_conference(self, conference_id: int) -> None:
+        self.note_pane.flush()
         if self.conference is not None and self.conference.id != conference_id:
             self._leave_conference()
 
@@ -325,7 +350,8 @@ class ConfnoteApp(App[None]):
         if self.note_pane.has_focus_within or self.focused is None:
             self.main.focus_pane("schedule")
         self.note_pane.close()
-        self.todo_pane.load([], [])
+        self.todo_pane.linked_talk = None
+        self.todo_pane.load([], [], None)
 
     @on(ConferenceLoaded)
     def _conference_loaded(self, event: ConferenceLoaded) -> None:
@@ -354,7 +380,7 @@ class ConfnoteApp(App[None]):
     @on(TodosLoaded)
     def _todos_loaded(self, event: TodosLoaded) -> None:
         if self.conference is not None and event.conference_id == self.conference.id:
-            self.todo_pane.load(event.todos, event.checklist)
+            self.todo_pane.load(event.todos, event.checklist, event.conference_id)
 
     @on(TalksChanged)
     def _talks_changed(self, event: TalksChanged) -> None:
@@ -364,75 +390,12 @@ class ConfnoteApp(App[None]):
 
     # Schedule pane
 
-    @on(SchedulePane.TalkAction)
-    def _talk_action(self, event: SchedulePane.TalkAction) -> None:
-        talk = event.talk
-        changes: dict[str, Callable[[Store], Talk]] = {
-            "star": lambda store: store.cycle_star(talk.id, shown=talk.star),
-            "attended": lambda store: store.set_attended(talk.id, not talk.attended),
-            "hide": lambda store: store.set_hidden(talk.id, not talk.hidden),
-            "watch_later": lambda store: store.set_watch_later(talk.id, not talk.watch_later),
-        }
-        if event.action == "open":
-            self.open_talk(talk.id)
-        elif event.action == "edit":
-            self._edit_talk(talk)
-        elif event.action in changes:
-            self.submit(changes[event.action], lambda changed: TalksChanged([changed]))
-            if event.action == "watch_later":
-                self.reload_todos()
-                verb = "Removed from" if talk.watch_later else "Added to"
-                self.notify(f"{verb} watch later: {talk.title}", timeout=2)
-
     @on(SchedulePane.Request)
     def _schedule_request(self, event: SchedulePane.Request) -> None:
-        if event.what == "add_talk":
-            self._edit_talk(None)
-        elif event.what == "conference_notes":
+        if event.what == "conference_notes":
             self.action_conference_notes()
-        elif event.what == "filters":
-            self._choose_filters()
         elif event.what == "refresh":
             self.action_refresh_schedule()
-
-    def _edit_talk(self, talk: Talk | None) -> None:
-        if self.conference is None:
-            self.notify("Create a conference first (F5)", severity="warning")
-            return
-        from confnote.ui.screens.talk_form import TalkFormScreen
-
-        pane = self.schedule
-        day = pane.rule.day or self.clock().astimezone(pane.conference_zone).date()
-        conference_id = self.conference.id
-
-        def saved(details: Any) -> None:
-            if details is None:
-                return
-            if talk is None:
-                self.submit(
-                    lambda store: store.add_talk(conference_id, details),
-                    lambda added: TalksChanged([added]),
-                )
-            else:
-                self.submit(
-                    lambda store: store.update_talk(talk.id, details),
-                    lambda updated: TalksChanged([updated]),
-                )
-
-        self.push_screen(TalkFormScreen(pane.conference_zone, day, talk), saved)
-
-    def _choose_filters(self) -> None:
-        from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
-
-        pane = self.schedule
-        tracks = sorted({t.track for t in pane.talks if t.track})
-        rooms = sorted({t.room for t in pane.talks if t.room})
-
-        def chosen(rule: Any) -> None:
-            if rule is not None:
-                pane.rule = rule
-
-        self.push_screen(ScheduleFiltersScreen(pane.rule, tracks, rooms), chosen)
 
     # Notes
 
@@ -457,6 +420,7 @@ class ConfnoteApp(App[None]):
     @on(NoteLoaded)
     def _note_loaded(self, event: NoteLoaded) -> None:
         self.note_pane.show_note(event.target, event.talk, event.note)
+        self.todo_pane.linked_talk = event.talk
         if event.focus:
             self.main.focus_pane("note")
 
@@ -507,21 +471,15 @@ class ConfnoteApp(App[None]):
 
     def action_conference_notes(self) -> None:
         if self.conference is not None:
-            self.conferences.choose_note(self.conference_notes)
+            self.conferences.choose_note(self.conference.id, self.conference_notes)
 
     @on(ConferenceNotesLoaded)
     def _conference_notes_loaded(self, event: ConferenceNotesLoaded) -> None:
         self.conference_notes = event.notes
 
-    # TODO pane
-
-    @on(TodoPane.Request)
-    def _todo_request(self, event: TodoPane.Request) -> None:
-        self.todo_actions.handle(event)
-
     @on(TodoChangedElsewhere)
     def _todo_changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
-        self.todo_actions.changed_elsewhere(event)
+        self.todo_pane.changed_elsewhere(event.theirs, event.yours)
 
     # Search
 

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from confnote.ui.requests import OpenTalk
+from confnote.ui.widgets.schedule_pane import SchedulePane
+
 if TYPE_CHECKING:
     from confnote.store.records import Talk
-    from confnote.ui.app import ConfnoteApp
 
 MAX_HITS = 20
 
@@ -18,16 +20,11 @@ class TalkJumpProvider(Provider):
     """Talks of the open conference, matched on title and speakers."""
 
     def _talks(self) -> list[Talk]:
-        app: ConfnoteApp = self.app  # type: ignore[assignment]
-        try:
-            return list(app.schedule.talks)
-        except Exception:
-            return []
+        panes = self.screen.query(SchedulePane)
+        return list(panes.first().talks) if panes else []
 
     def _jump(self, talk_id: int) -> None:
-        app: ConfnoteApp = self.app  # type: ignore[assignment]
-        app.schedule.show_talk(talk_id)
-        app.open_talk(talk_id)
+        self.app.post_message(OpenTalk(talk_id))
 
     async def discover(self) -> Hits:
         for talk in [t for t in self._talks() if t.star][:MAX_HITS]:

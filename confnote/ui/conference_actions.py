@@ -3,14 +3,18 @@ and the notes that belong to the conference itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from confnote.store.records import Conference, Note
 from confnote.ui.messages import ConferenceNotesLoaded, NoteLoaded, NoteTarget, OpenConference
+from confnote.ui.requests import OpenNote, StoreRequest
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from confnote.store import Store
-    from confnote.ui.app import ConfnoteApp
     from confnote.ui.screens.conference_form import ConferenceDraft
 
 NEW = -1  # the "+ New…" entry of a list of ids; None means the list was closed
@@ -22,14 +26,24 @@ WELCOME = (
 
 
 class ConferenceActions:
-    def __init__(self, app: ConfnoteApp) -> None:
+    """Dialogs about conferences; what they decide goes to the app as messages."""
+
+    def __init__(
+        self, app: App[Any], clock: Callable[[], datetime], local_zone: tzinfo, offer_demo: bool
+    ) -> None:
         self._app = app
+        self._clock = clock
+        self._local_zone = local_zone
+        self._offer_demo = offer_demo
+
+    def _ask(self, job: Callable[[Store], Any], reply: Callable[[Any], Any]) -> None:
+        self._app.post_message(StoreRequest(job, reply))
 
     def first_run(self) -> None:
         """An empty store: offer the demo; declining leaves the empty pane's hints."""
         from confnote.demo import demo_available
 
-        if not (self._app.offer_demo and demo_available()):
+        if not (self._offer_demo and demo_available()):
             return
         from confnote.ui.screens.confirm import ConfirmScreen
 
@@ -39,15 +53,14 @@ class ConferenceActions:
     def _demo_answer(self, load: bool | None) -> None:
         if not load:
             return
-        app = self._app
-        today = app.clock().astimezone(app.local_zone).date()
+        today = self._clock().astimezone(self._local_zone).date()
 
         def job(store: Store) -> Conference:
             from confnote.demo import load_demo
 
             return load_demo(store, today)
 
-        app.submit(job, lambda conference: OpenConference(conference.id))
+        self._ask(job, lambda conference: OpenConference(conference.id))
 
     def choose(self, conferences: list[Conference]) -> None:
         from confnote.ui.screens.choice import ChoiceScreen
@@ -60,8 +73,7 @@ class ConferenceActions:
             if conference_id == NEW:
                 self.create()
             elif conference_id is not None:
-                app.note_pane.flush()
-                app.load_conference(conference_id)
+                app.post_message(OpenConference(conference_id))
 
         app.push_screen(ChoiceScreen[int]("Conferences", choices), chosen)
 
@@ -73,7 +85,7 @@ class ConferenceActions:
         def created(draft: ConferenceDraft | None) -> None:
             if draft is None:
                 return
-            app.submit(
+            self._ask(
                 lambda store: store.create_conference(
                     draft.name,
                     time_zone=draft.time_zone,
@@ -84,10 +96,10 @@ class ConferenceActions:
                 lambda conference: OpenConference(conference.id),
             )
 
-        zone_name = getattr(app.local_zone, "key", "UTC")
+        zone_name = getattr(self._local_zone, "key", "UTC")
         app.push_screen(ConferenceFormScreen(zone_name), created)
 
-    def choose_note(self, notes: list[Note]) -> None:
+    def choose_note(self, conference_id: int, notes: list[Note]) -> None:
         """Pick one of the conference's own notes, or make a new one."""
         from confnote.ui.screens.choice import ChoiceScreen
 
@@ -97,19 +109,14 @@ class ConferenceActions:
 
         def chosen(note_id: int | None) -> None:
             if note_id == NEW:
-                self._new_note()
+                self._new_note(conference_id)
             elif note_id is not None:
-                app.open_note(note_id)
+                app.post_message(OpenNote(note_id))
 
         app.push_screen(ChoiceScreen[int]("Conference notes", choices), chosen)
 
-    def _new_note(self) -> None:
+    def _new_note(self, conference_id: int) -> None:
         from confnote.ui.screens.note_title import NoteTitleScreen
-
-        app = self._app
-        if app.conference is None:
-            return
-        conference_id = app.conference.id
 
         def named(title: str | None) -> None:
             if not title:
@@ -118,7 +125,7 @@ class ConferenceActions:
             def job(store: Store) -> Note:
                 return store.add_conference_note(conference_id, title, f"# {title}\n\n")
 
-            app.submit(job, lambda note: NoteLoaded(NoteTarget(note_id=note.id), None, note))
-            app.submit(lambda store: store.conference_notes(conference_id), ConferenceNotesLoaded)
+            self._ask(job, lambda note: NoteLoaded(NoteTarget(note_id=note.id), None, note))
+            self._ask(lambda store: store.conference_notes(conference_id), ConferenceNotesLoaded)
 
-        app.push_screen(NoteTitleScreen(), named)
+        self._app.push_screen(NoteTitleScreen(), named)

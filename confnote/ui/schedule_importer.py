@@ -7,8 +7,9 @@ third of a second the schedule pane shows that it is busy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.timer import Timer
 
@@ -22,12 +23,14 @@ from confnote.importing import (
     plan_import,
     plan_refresh,
 )
-from confnote.ui.messages import StoreReply
+from confnote.ui.messages import OpenConference, StoreReply
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from confnote.store import Store
     from confnote.store.schedule_records import ImportReport
-    from confnote.ui.app import ConfnoteApp
+    from confnote.ui.store_runner import StoreRunner
 
 BUSY_AFTER = 0.33
 
@@ -59,19 +62,23 @@ class ImportFailed(StoreReply):
 
 
 class ScheduleImporter:
-    def __init__(self, app: ConfnoteApp) -> None:
+    """``set_busy`` shows (or stops showing) that the schedule is being imported."""
+
+    def __init__(
+        self, app: App[Any], runner: StoreRunner, set_busy: Callable[[bool], None]
+    ) -> None:
         self._app = app
+        self._runner = runner
+        self._set_busy = set_busy
         self._busy_timer: Timer | None = None
 
     def start(self, source: str) -> None:
         self._busy()
-        self._app.runner.submit(
-            lambda store: plan_import(store, source), ImportPlanned, ImportFailed
-        )
+        self._runner.submit(lambda store: plan_import(store, source), ImportPlanned, ImportFailed)
 
     def refresh(self, conference_id: int) -> None:
         self._busy()
-        self._app.runner.submit(
+        self._runner.submit(
             lambda store: plan_refresh(store, conference_id), ImportPlanned, ImportFailed
         )
 
@@ -107,7 +114,7 @@ class ScheduleImporter:
             days = () if report.refreshed else store.conference_days(report.conference.id)
             return ScheduleImported(plan, report, summary_lines(report, days=days))
 
-        self._app.runner.submit(job, lambda message: message, ImportFailed)
+        self._runner.submit(job, lambda message: message, ImportFailed)
 
     def into_existing(self, plan: ImportPlan, fetched: Fetched, conference_id: int) -> None:
         """The user chose to refresh the namesake conference with this schedule."""
@@ -123,13 +130,13 @@ class ScheduleImporter:
         self._busy_timer = self._app.set_timer(BUSY_AFTER, self._show_busy)
 
     def _show_busy(self) -> None:
-        self._app.schedule.loading = True
+        self._set_busy(True)
 
     def done(self) -> None:
         if self._busy_timer is not None:
             self._busy_timer.stop()
             self._busy_timer = None
-        self._app.schedule.loading = False
+        self._set_busy(False)
 
     def imported(self, event: ScheduleImported) -> None:
         from confnote.ui.screens.import_report import ImportReportScreen
@@ -139,8 +146,7 @@ class ScheduleImporter:
         if report is None:
             app.notify(f"Not modified since the last import: {event.plan.location}")
             return
-        app.note_pane.flush()
-        app.load_conference(report.conference.id)
+        app.post_message(OpenConference(report.conference.id))
         title = "Schedule refreshed" if report.refreshed else "Schedule imported"
         app.push_screen(ImportReportScreen(title, event.summary))
 

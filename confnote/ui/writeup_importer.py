@@ -6,18 +6,22 @@ worker; the preview shows what it holds, and only Import writes it, in one store
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from confnote.errors import ConfnoteError
+from confnote.ui.messages import OpenConference
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from confnote.store import Store
     from confnote.store.writeup_records import WriteupReport
-    from confnote.ui.app import ConfnoteApp
+    from confnote.ui.store_runner import StoreRunner
     from confnote.writeups.parse import ReadWriteup
 
 
@@ -57,14 +61,20 @@ def writeup_at(location: str) -> ReadWriteup | None:
 
 
 class WriteupImporter:
-    def __init__(self, app: ConfnoteApp) -> None:
+    """``reading_done`` ends the import's busy mark once the write-up is read."""
+
+    def __init__(
+        self, app: App[Any], runner: StoreRunner, reading_done: Callable[[], None]
+    ) -> None:
         self._app = app
+        self._runner = runner
+        self._reading_done = reading_done
 
     def preview(self, read: ReadWriteup) -> None:
         from confnote.ui.screens.writeup_preview import WriteupPreviewScreen
         from confnote.writeups.preview import preview_lines
 
-        self._app.importer.done()
+        self._reading_done()
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
@@ -81,10 +91,9 @@ class WriteupImporter:
             report = store.apply_writeups([read])[0]
             return WriteupImported(report, writeup_summary(report))
 
-        self._app.runner.submit(job, lambda message: message, ImportFailed)
+        self._runner.submit(job, lambda message: message, ImportFailed)
 
     def imported(self, event: WriteupImported) -> None:
         app = self._app
-        app.note_pane.flush()
-        app.load_conference(event.report.conference.id)
+        app.post_message(OpenConference(event.report.conference.id))
         app.notify(event.summary, title="Write-up imported", timeout=8)

@@ -22,9 +22,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from confnote.checklist import with_check_boxes
+from confnote.checklist import ChecklistItem, set_checked, with_check_boxes
 from confnote.note_template import note_start
-from confnote.store.records import Note, NoteRevision, RevisionKind, Talk
+from confnote.store.records import ChecklistEntry, Note, NoteRevision, RevisionKind, Talk
 from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
 
@@ -401,6 +401,24 @@ class NotePane(Vertical):
         preview = self.query_one("#note-preview", VerticalScroll)
         preview.remove_children()
         preview.mount(Markdown(with_check_boxes(self.editor.text)))
+
+    def tick(self, entry: ChecklistEntry) -> bool:
+        """Tick a checklist line in the editor when its note is open (so typing there is
+        never lost); False when the note is not open here."""
+        target = self.target
+        shown = target is not None and (
+            (entry.talk_id is not None and target.talk_id == entry.talk_id)
+            or (entry.talk_id is None and target.note_id == entry.note_id)
+        )
+        if not shown:
+            return False
+        item = ChecklistItem(entry.line, entry.text, entry.done)
+        body = set_checked(self.editor.text, item, not entry.done)
+        if body is None:
+            self.notify("That line changed in the open note", severity="warning")
+        else:
+            self.replace_text_and_save(body)
+        return True
 
     def replace_text_and_save(self, body: str, keep_current_as: RevisionKind | None = None) -> None:
         """Put ``body`` in the editor (a checklist tick, a conflict choice) and save it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +18,13 @@ from textual.widgets import DataTable, Input, Static
 from confnote import agenda
 from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
 from confnote.store.records import Conference, Talk
+from confnote.ui.requests import OpenTalk
+from confnote.ui.talk_requests import mark_request, save_talk_request
 from confnote.ui.widgets.schedule_table import ScheduleTable
 from confnote.wording import counted
+
+if TYPE_CHECKING:
+    from confnote.schedule.model import TalkDetails
 
 NO_TALKS = (
     "No talks to show here.\n\n"
@@ -79,18 +84,10 @@ class SchedulePane(Vertical):
     rule: reactive[ScheduleFilter] = reactive(ScheduleFilter, always_update=True)
 
     @dataclass
-    class TalkAction(Message):
-        """The attendee asked to change a talk: ``action`` names what."""
-
-        talk: Talk
-        action: str
-
-    @dataclass
     class Request(Message):
-        """A request that needs no talk, or opens a screen: ``what`` names it."""
+        """An app-wide action asked for from the schedule: ``what`` names it."""
 
         what: str
-        talk: Talk | None = None
 
     def __init__(self, clock: Callable[[], datetime], local_zone: tzinfo, *, id: str) -> None:
         super().__init__(id=id)
@@ -269,12 +266,16 @@ class SchedulePane(Vertical):
             self.notify("No talk selected", severity="warning")
         return talk
 
-    def _with_talk(self, action: str) -> None:
+    def _mark(self, mark: str) -> None:
         if talk := self._selected_talk():
-            self.post_message(self.TalkAction(talk, action))
+            self.post_message(mark_request(talk, mark))
+            if mark == "watch_later":
+                verb = "Removed from" if talk.watch_later else "Added to"
+                self.notify(f"{verb} watch later: {talk.title}", timeout=2)
 
     def action_open_talk(self) -> None:
-        self._with_talk("open")
+        if talk := self._selected_talk():
+            self.post_message(OpenTalk(talk.id, show=False))
 
     def action_details(self) -> None:
         from confnote.ui.screens.talk_details import TalkDetailsScreen
@@ -283,31 +284,57 @@ class SchedulePane(Vertical):
             self.app.push_screen(TalkDetailsScreen(talk, self.conference_zone, self._local_zone))
 
     def action_star(self) -> None:
-        self._with_talk("star")
+        self._mark("star")
 
     def action_attended(self) -> None:
-        self._with_talk("attended")
+        self._mark("attended")
 
     def action_watch_later(self) -> None:
-        self._with_talk("watch_later")
+        self._mark("watch_later")
 
     def action_hide(self) -> None:
-        self._with_talk("hide")
+        self._mark("hide")
 
     def action_edit_talk(self) -> None:
-        self._with_talk("edit")
+        if talk := self._selected_talk():
+            self._edit_talk(talk)
+
+    def _edit_talk(self, talk: Talk | None) -> None:
+        """The talk form for ``talk``, or for a new talk on the day shown."""
+        from confnote.ui.screens.talk_form import TalkFormScreen
+
+        conference = self.conference
+        if conference is None:
+            self.notify("Create a conference first (F5)", severity="warning")
+            return
+        day = self.rule.day or self._clock().astimezone(self.conference_zone).date()
+
+        def saved(details: TalkDetails | None) -> None:
+            if details is not None:
+                self.post_message(save_talk_request(conference.id, talk, details))
+
+        self.app.push_screen(TalkFormScreen(self.conference_zone, day, talk), saved)
 
     def action_refresh(self) -> None:
         self.post_message(self.Request("refresh"))
 
     def action_add_talk(self) -> None:
-        self.post_message(self.Request("add_talk"))
+        self._edit_talk(None)
 
     def action_conference_notes(self) -> None:
         self.post_message(self.Request("conference_notes"))
 
     def action_filters(self) -> None:
-        self.post_message(self.Request("filters"))
+        from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
+
+        tracks = sorted({t.track for t in self.talks if t.track})
+        rooms = sorted({t.room for t in self.talks if t.room})
+
+        def chosen(rule: ScheduleFilter | None) -> None:
+            if rule is not None:
+                self.rule = rule
+
+        self.app.push_screen(ScheduleFiltersScreen(self.rule, tracks, rooms), chosen)
 
     def action_filter_text(self) -> None:
         self.add_class("-filtering")

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from confnote.store.records import ChecklistEntry, Todo, TodoKind
+from confnote.store.records import ChecklistEntry, Talk, Todo, TodoKind
+from confnote.ui.requests import OpenNote, OpenTalk, TickChecklistLine
+from confnote.ui.todo_actions import save_draft, todo_change
+
+if TYPE_CHECKING:
+    from confnote.store import Store
 
 STATUS_FILTERS = ("open", "done", "all")
 KIND_FILTERS: tuple[TodoKind | None, ...] = (None, *TodoKind)
@@ -49,17 +53,11 @@ class TodoPane(Vertical):
     status_filter: reactive[str] = reactive("open")
     kind_filter: reactive[TodoKind | None] = reactive(None)
 
-    @dataclass
-    class Request(Message):
-        """The attendee asked for ``what`` ("add", "toggle", "edit", "delete", "jump", "move")."""
-
-        what: str
-        todo: Todo | None = None
-        entry: ChecklistEntry | None = None
-        steps: int = 0
-
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
+        self.conference_id: int | None = None
+        # The talk whose note is open: a new TODO offers to link to it.
+        self.linked_talk: Talk | None = None
         self.todos: list[Todo] = []
         self.checklist: list[ChecklistEntry] = []
         self._rows: dict[str, Todo | ChecklistEntry] = {}
@@ -72,10 +70,12 @@ class TodoPane(Vertical):
     def option_list(self) -> OptionList:
         return self.query_one(OptionList)
 
-    def load(self, todos: list[Todo], checklist: list[ChecklistEntry]) -> None:
-        if (todos, checklist) == (self.todos, self.checklist):
+    def load(
+        self, todos: list[Todo], checklist: list[ChecklistEntry], conference_id: int | None
+    ) -> None:
+        if (todos, checklist, conference_id) == (self.todos, self.checklist, self.conference_id):
             return
-        self.todos, self.checklist = todos, checklist
+        self.todos, self.checklist, self.conference_id = todos, checklist, conference_id
         self._show()
 
     def update_note_checklist(self, note_id: int, entries: list[ChecklistEntry]) -> bool:
@@ -182,17 +182,14 @@ class TodoPane(Vertical):
         key = self.current_key
         return self._rows.get(key) if key else None
 
-    def _request(self, what: str, steps: int = 0, *, todo_only: bool = False) -> None:
+    def _current(self, *, todo_only: bool = False) -> Todo | ChecklistEntry | None:
         item = self.current
         if item is None:
             self.notify("No TODO selected", severity="warning")
-            return
-        if isinstance(item, Todo):
-            self.post_message(self.Request(what, todo=item, steps=steps))
-        elif todo_only:
+        elif todo_only and not isinstance(item, Todo):
             self.notify("That line lives in a note: edit it there", severity="warning")
-        else:
-            self.post_message(self.Request(what, entry=item))
+            return None
+        return item
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -200,25 +197,85 @@ class TodoPane(Vertical):
         self.action_jump()
 
     def action_add(self) -> None:
-        self.post_message(self.Request("add"))
-
-    def action_toggle_done(self) -> None:
-        self._request("toggle")
+        self._edit(None)
 
     def action_edit(self) -> None:
-        self._request("edit", todo_only=True)
+        if isinstance(todo := self._current(todo_only=True), Todo):
+            self._edit(todo)
+
+    def _edit(self, todo: Todo | None, shown: Todo | None = None, title: str = "") -> None:
+        """The TODO form on ``shown`` (default: ``todo``); an edit is checked against
+        ``todo``, and if another window changed it meanwhile the form opens again."""
+        from confnote.ui.screens.todo_form import TodoDraft, TodoFormScreen
+
+        conference_id = self.conference_id
+        if conference_id is None:
+            self.notify("Create a conference first (F5)", severity="warning")
+            return
+        talk = self.linked_talk if todo is None else None
+        if talk is not None and talk.conference_id != conference_id:
+            talk = None
+
+        def saved(draft: TodoDraft | None) -> None:
+            if draft is not None:
+                self.post_message(save_draft(draft, todo, conference_id))
+
+        form = TodoFormScreen(shown or todo, talk)
+        if title:
+            form.title_text = title
+        self.app.push_screen(form, saved)
+
+    def changed_elsewhere(self, theirs: Todo, yours: Todo) -> None:
+        """An edit met a newer TODO: show the form again with the edit, over the new one."""
+        self._edit(
+            theirs, yours, f"Changed in another window to “{theirs.text}”. Save yours over it?"
+        )
+
+    def action_toggle_done(self) -> None:
+        item = self._current()
+        if isinstance(item, Todo):
+            self._change(lambda store: store.set_todo_done(item.id, not item.done))
+        elif item is not None:
+            self.post_message(TickChecklistLine(item))
+
+    def _change(self, change: Callable[[Store], object], talk_id: int | None = None) -> None:
+        if self.conference_id is not None:
+            self.post_message(todo_change(change, self.conference_id, talk_id))
 
     def action_delete(self) -> None:
-        self._request("delete", todo_only=True)
+        from confnote.ui.screens.confirm import ConfirmScreen
+
+        todo = self._current(todo_only=True)
+        if not isinstance(todo, Todo):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda store: store.delete_todo(todo.id), todo.talk_id)
+
+        question = f"Delete the TODO “{todo.text}”?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
 
     def action_jump(self) -> None:
-        self._request("jump")
+        item = self._current()
+        if item is None:
+            return
+        if item.talk_id is not None:
+            self.post_message(OpenTalk(item.talk_id))
+        elif isinstance(item, ChecklistEntry):
+            self.post_message(OpenNote(item.note_id))
+        else:
+            self.notify("This TODO is not linked to a talk")
 
     def action_move_up(self) -> None:
-        self._request("move", -1, todo_only=True)
+        self._move(-1)
 
     def action_move_down(self) -> None:
-        self._request("move", 1, todo_only=True)
+        self._move(1)
+
+    def _move(self, steps: int) -> None:
+        if isinstance(todo := self._current(todo_only=True), Todo):
+            self._change(lambda store: store.move_todo(todo.id, steps))
 
     def action_cycle_status(self) -> None:
         index = STATUS_FILTERS.index(self.status_filter)
