@@ -33,6 +33,8 @@ GROUP_LEVEL, TALK_LEVEL = 2, 3
 # A post about every talk of a big conference would otherwise carry a tag per track.
 MAX_TAGS = 8
 UNGROUPED = {"track": "Other talks", "tag": "Untagged"}
+# The one group of a conference whose days are not known (a write-up without dates).
+UNDATED = "Talks"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
@@ -177,6 +179,11 @@ class _BodyWriter:
         self.target = target
         self.zone = agenda.zone(source.conference.time_zone)
         self.days = source.days or agenda.ProgrammeDays(self.zone)
+        # A write-up without dates gives talks a stand-in day and no length: no day
+        # headings then, rather than made-up weekdays.
+        self.days_known = source.conference.starts_on is not None or any(
+            talk.duration for talk in source.talks
+        )
         self.headings: list[tuple[int, str]] = []
         # Reference and footnote labels defined so far: they are shared by the whole post.
         self.labels: set[str] = set()
@@ -231,6 +238,8 @@ class _BodyWriter:
 
     def group_of(self, talk: Talk, grouping: Grouping) -> str:
         if grouping is Grouping.DAY:
+            if not self.days_known:
+                return UNDATED
             day = self.days.day_of(talk.starts_at)
             return f"{day:%A} {day.day} {day:%B}"
         if grouping is Grouping.TRACK:

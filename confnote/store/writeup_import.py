@@ -157,7 +157,7 @@ def _talks(state: _Apply, parsed: ParsedWriteup) -> dict[str, int]:
     """Add or match every talk and write its note; returns talk ids by parsed title."""
     session, conference = state.session, state.conference
     candidates = _candidates(session, conference.id)
-    first_day = conference.starts_on or parsed.metadata.published or _today(state.now)
+    first_day = _first_day(conference, parsed, state.now)
     ids: dict[str, int] = {}
     keys = _keys([talk.title for talk in parsed.talks])
     for position, (key, written) in enumerate(zip(keys, parsed.talks, strict=True)):
@@ -423,5 +423,18 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _today(now: int) -> date:
+def _first_day(conference: ConferenceRow, parsed: ParsedWriteup, now: int) -> date:
+    """The day a write-up's first day section (or its undated talks) falls on.
+
+    The conference's first day when known, else the post's date when it is in the year
+    the write-up names, else 1 January of that year, else the import day. The
+    conference keeps no first day then, which tells the export its days are not known.
+    """
+    year, published = parsed.conference.year, parsed.metadata.published
+    if conference.starts_on is not None:
+        return conference.starts_on
+    if published is not None and (year is None or published.year == year):
+        return published
+    if year is not None:
+        return date(year, 1, 1)
     return datetime.fromtimestamp(now).date()

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from confnote.writeups.blocks import list_items, trailing_reference_list
 from confnote.writeups.conference import find_conference
+from confnote.writeups.dates import find_date
 from confnote.writeups.headings import Role, container_kind, heading_role, plain_heading
 from confnote.writeups.links import (
     labelled_links,
@@ -117,6 +119,9 @@ def segment(markdown: str, metadata: Metadata, *, source: str, fmt: str) -> Pars
     notes = [SectionNote(n.title, _join(n.body)) for n in walk.notes if _join(n.body)]
     links, talks, notes = _links(markdown, walk, talks, notes)
     todos = _link_todos(walk.todos + _inline_todos(talks), talks)
+    if metadata.published is None:
+        # "2022-04-15-pycon-notes.md": a date in the file name is the post's date.
+        metadata = replace(metadata, published=find_date(PurePath(source).name))
     conference = find_conference(title, markdown, source, metadata.published)
     return ParsedWriteup(
         source=source,

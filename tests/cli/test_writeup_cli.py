@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,37 @@ def test_an_unknown_conference_is_one_error_line(
 ) -> None:
     assert run(db_path, "--conference", "nowhere", str(post)) == 1
     assert capsys.readouterr().err.startswith("confnote: error: no conference named 'nowhere'")
+
+
+UNDATED = (
+    "# ExampleConf 2019 recap\n\nIntro.\n\n## Typing Without Tears by Ada Example\n\nGradual.\n\n"
+    "## Parsing Fast (Bo Sample)\n\nFast.\n"
+)
+
+
+def test_an_undated_write_up_stays_in_its_year_and_its_post_invents_no_days(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "recap.md"
+    path.write_text(UNDATED, encoding="utf-8")
+    assert run(db_path, str(path)) == 0
+    with Store.open(db_path) as store:
+        conference = store.find_conference("ExampleConf 2019")
+        assert conference is not None and conference.starts_on is None
+        assert {t.starts_at.year for t in store.list_talks(conference.id)} == {2019}
+    capsys.readouterr()
+    export = ["--db", str(db_path), "export", "post", "ExampleConf 2019", "--select", "all"]
+    assert main([*export, "--stdout"]) == 0
+    headings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("## ")]
+    assert headings == ["## Talks"]
+
+
+def test_a_date_in_the_file_name_dates_an_undated_write_up(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "2019-05-04-recap.md"
+    path.write_text(UNDATED, encoding="utf-8")
+    assert run(db_path, str(path)) == 0
+    with Store.open(db_path) as store:
+        conference = store.find_conference("ExampleConf 2019")
+        assert conference is not None
+        days = {t.starts_at.date() for t in store.list_talks(conference.id)}
+    assert days == {date(2019, 5, 4)}
