@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,6 +17,7 @@ from confnote.wording import counted
 if TYPE_CHECKING:
     from datetime import date
 
+    from confnote.config import Config
     from confnote.store import Conference, ImportReport, Store
 
 Command = Callable[[argparse.Namespace], int]
@@ -55,6 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     paths = commands.add_parser("paths", help="print where data, config and backups live")
     _add_db_option(paths)
     paths.set_defaults(command=show_paths)
+
+    config = commands.add_parser(
+        "config",
+        help="print the settings in force and where each came from",
+        description="Print the settings in force, as TOML, each with where it came from "
+        "(the config file or the default). The file is $CONFNOTE_CONFIG, else config.toml in "
+        "the user config folder (see `confnote paths`).",
+    )
+    what = config.add_mutually_exclusive_group()
+    what.add_argument(
+        "--edit",
+        action="store_true",
+        help="open the config file in $VISUAL or $EDITOR, created with commented defaults first",
+    )
+    what.add_argument(
+        "--keys", action="store_true", help="list every key binding: its id, keys and action"
+    )
+    config.set_defaults(command=show_config)
 
     conferences = commands.add_parser("conferences", help="list the conferences in the store")
     _add_db_option(conferences)
@@ -162,11 +181,12 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from confnote.config import load_config
     from confnote.paths import locations
     from confnote.ui.launch import run
 
     where = locations(getattr(args, "db", None))
-    run(where.database, where.log_file)
+    run(where.database, where.log_file, load_config(where.config_file))
     return 0
 
 
@@ -177,10 +197,67 @@ def show_paths(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     print(f"database  {where.database}", file=out)
     print(f"data      {where.data}", file=out)
-    print(f"config    {where.config}", file=out)
+    print(f"config    {where.config_file}", file=out)
     print(f"backups   {where.backups}", file=out)
     print(f"log       {where.log_file}", file=out)
     return 0
+
+
+def show_config(args: argparse.Namespace) -> int:
+    from confnote.config import load_config, toml_value
+    from confnote.paths import locations
+
+    path = locations().config_file
+    if args.edit:
+        return edit_config(path)
+    config = load_config(path)
+    _print_config_warnings(config)
+    if args.keys:
+        return list_keys(config.settings.keys)
+    state = "" if path.is_file() else "  (no such file: every default; `--edit` creates it)"
+    print(f"# {path}{state}")
+    rows = [(key, toml_value(value), source) for key, value, source in config.effective()]
+    key_width = max(len(key) for key, _, _ in rows)
+    value_width = min(30, max(len(value) for _, value, _ in rows))
+    for key, value, source in rows:
+        print(f"{key:<{key_width}} = {value:<{value_width}}  # {source}")
+    return 0
+
+
+def edit_config(path: Path) -> int:
+    import shlex
+    import shutil
+    import subprocess
+
+    from confnote.config import create_default_config, load_config
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or shutil.which("nano") or "vi"
+    create_default_config(path)
+    try:
+        status = subprocess.call([*shlex.split(editor), str(path)])
+    except OSError as error:
+        raise ConfnoteError(f"cannot run the editor {editor!r}: {error.strerror}") from None
+    _print_config_warnings(load_config(path))
+    return status
+
+
+def list_keys(keymap: Mapping[str, str]) -> int:
+    from confnote.ui.keymap import all_bindings
+
+    for binding_id, binding in sorted(all_bindings().items()):
+        keys = keymap.get(binding_id, binding.key)
+        print(f"{binding_id:<28} {keys:<22} {binding.tooltip or binding.description}")
+    return 0
+
+
+def _print_config_warnings(config: Config) -> None:
+    warnings = list(config.warnings)
+    if config.settings.keys:
+        from confnote.ui.keymap import unknown_id_warnings
+
+        warnings += unknown_id_warnings(config)
+    for warning in warnings:
+        print(f"confnote: warning: {warning}", file=sys.stderr)
 
 
 def list_conferences(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from datetime import tzinfo
 from functools import cache
 from string import Template
 
+from confnote.clock_format import clock_time, time_span
 from confnote.resources import asset
 from confnote.store.records import Talk
 
@@ -41,28 +42,31 @@ def default_template() -> str:
         return "# $title\n_${facts}_\n\n"
 
 
-def note_template(talk: Talk, where: tzinfo, template: str | None = None) -> str:
+def note_template(
+    talk: Talk, where: tzinfo, template: str | None = None, *, twelve_hour: bool = False
+) -> str:
     """The first text of ``talk``'s note, its times shown in the zone ``where``."""
-    return note_start(talk, where, template)[0]
+    return note_start(talk, where, template, twelve_hour=twelve_hour)[0]
 
 
 def note_start(
-    talk: Talk, where: tzinfo, template: str | None = None
+    talk: Talk, where: tzinfo, template: str | None = None, *, twelve_hour: bool = False
 ) -> tuple[str, tuple[int, int]]:
-    """The first text of ``talk``'s note and the (row, column) its cursor starts at."""
+    """The first text of ``talk``'s note from ``template`` (None: the packaged one) and the
+    (row, column) its cursor starts at."""
     start, end = talk.starts_at.astimezone(where), talk.ends_at.astimezone(where)
     fields = {
         "title": talk.title,
         "subtitle": talk.subtitle,
         "speakers": ", ".join(talk.speakers),
         "day": f"{start:%a %d %b}",
-        "start": f"{start:%H:%M}",
-        "end": f"{end:%H:%M}",
+        "start": clock_time(start, twelve_hour),
+        "end": clock_time(end, twelve_hour),
         "room": talk.room,
         "track": talk.track,
         "url": talk.url,
     }
-    when = f"{fields['day']} {fields['start']}–{fields['end']}"
+    when = time_span(start, end, twelve_hour)
     fields["facts"] = " · ".join(f for f in (fields["speakers"], when, talk.room) if f)
     fields["cursor"] = _CURSOR_MARK
     text = Template(default_template() if template is None else template).safe_substitute(fields)

@@ -9,12 +9,15 @@ from pathlib import Path
 APP_NAME = "confnote"
 DB_ENV = "CONFNOTE_DB"
 DB_FILENAME = "confnote.db"
+CONFIG_ENV = "CONFNOTE_CONFIG"
+CONFIG_FILENAME = "config.toml"
 
 
 @dataclass(frozen=True, slots=True)
 class Locations:
     data: Path
     config: Path
+    config_file: Path
     backups: Path
     database: Path
     log_file: Path
@@ -24,7 +27,8 @@ def locations(db_override: str | os.PathLike[str] | None = None) -> Locations:
     """The data, config and backup folders and the database file.
 
     The database path comes from ``db_override`` (``--db``), then ``$CONFNOTE_DB``,
-    then the platform's user data folder. Backups sit beside the database.
+    then the platform's user data folder. Backups sit beside the database. The config file
+    is ``$CONFNOTE_CONFIG``, else ``config.toml`` in the platform's user config folder.
     """
     import platformdirs
 
@@ -32,10 +36,12 @@ def locations(db_override: str | os.PathLike[str] | None = None) -> Locations:
     config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     chosen = db_override if db_override is not None else os.environ.get(DB_ENV) or None
     database = Path(chosen).expanduser() if chosen is not None else data / DB_FILENAME
+    config_file = Path(os.environ.get(CONFIG_ENV) or config / CONFIG_FILENAME).expanduser()
     log_file = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "confnote.log"
     return Locations(
         data=data,
         config=config,
+        config_file=config_file,
         backups=backup_dir(database),
         database=database,
         log_file=log_file,

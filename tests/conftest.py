@@ -22,3 +22,9 @@ def store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def conference(store: Store) -> Conference:
     return store.create_conference("ExampleConf 2025", time_zone="Europe/Brussels")
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the config file of whoever runs the tests."""
+    monkeypatch.setenv("CONFNOTE_CONFIG", "/nonexistent/confnote-tests/config.toml")

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from confnote.config import Config
 from confnote.store.records import Conference, Note, SearchHit
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
@@ -46,6 +47,7 @@ from confnote.ui.messages import (
 )
 from confnote.ui.note_sync import NoteSync
 from confnote.ui.palette_commands import PALETTE_COMMANDS
+from confnote.ui.preferences import Preferences
 from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklistLine
 from confnote.ui.schedule_importer import (
     ImportFailed,
@@ -118,9 +120,11 @@ class ConfnoteApp(App[None]):
         local_zone: tzinfo | None = None,
         offer_demo: bool = True,
         first_screen: Callable[[], FirstScreen | None] | None = None,
+        config: Config | None = None,
     ) -> None:
         """``first_screen`` reads the opening conference's rows before the store opens."""
         super().__init__()
+        self.preferences = Preferences(self, config or Config())
         self.started = time.perf_counter()
         self.first_frame_after: float | None = None
         self.store_ready_after: float | None = None
@@ -144,10 +148,11 @@ class ConfnoteApp(App[None]):
     # Start and stop
 
     def get_default_screen(self) -> Screen[Any]:
-        return MainScreen(self.clock, self.local_zone, self.notes.save)
+        return MainScreen(self.clock, self.local_zone, self.notes.save, self.preferences.config)
 
     def on_mount(self) -> None:
         self._mounted_once = True
+        self.preferences.apply()
         self.call_after_refresh(self._first_frame)
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
         loop = asyncio.get_running_loop()
@@ -269,6 +274,7 @@ class ConfnoteApp(App[None]):
             event.opened_in,
         )
         self.clear_notifications()  # a "waiting for the database" notice, if any
+        self.preferences.show_warnings()
         if event.conferences:
             self.load_conference(event.conferences[0].id)
         else:
@@ -595,7 +601,7 @@ class ConfnoteApp(App[None]):
             ("Note editor", [*NotePane.BINDINGS, *NoteEditor.BINDINGS]),
             ("TODOs", TodoPane.BINDINGS),
         ]
-        self.push_screen(HelpScreen(sections))
+        self.push_screen(HelpScreen(sections, self.preferences.keymap))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

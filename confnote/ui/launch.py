@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 from confnote.ui.app import ConfnoteApp, log
 
 if TYPE_CHECKING:
+    from confnote.config import Config
     from confnote.store import Store
     from confnote.store.plain_reads import FirstScreen
 
 
-def run(database: Path, log_file: Path | None = None) -> None:
-    """Open the app on the database at ``database`` (opened in the store thread)."""
+def run(database: Path, log_file: Path | None = None, config: Config | None = None) -> None:
+    """Open the app on the database at ``database`` (opened in the store thread), with the
+    settings of ``config``."""
     if log_file is not None:
         _log_to(log_file)
 
@@ -28,7 +30,7 @@ def run(database: Path, log_file: Path | None = None) -> None:
 
         return first_screen(database)
 
-    app = ConfnoteApp(open_store, first_screen=first_screen)
+    app = ConfnoteApp(open_store, first_screen=first_screen, config=config)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

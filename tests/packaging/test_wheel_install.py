@@ -3,7 +3,9 @@ installed into a fresh venv runs: offline, with the test venv's packages as its 
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ import venv
 import zipfile
 from dataclasses import dataclass
 from email.parser import HeaderParser
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
@@ -125,6 +128,37 @@ def test_the_wheel_and_the_sdist_carry_the_assets_and_real_metadata(built: Built
     assert "Topic :: Office/Business :: Scheduling" in metadata.get_all("Classifier", [])
     assert "conference" in metadata["Keywords"]
     assert "example.invalid" not in str(metadata)
+
+
+def imported_distributions() -> set[str]:
+    """The installed distributions that confnote's own modules import (lazily or not)."""
+    names: set[str] = set()
+    for module in (ROOT / "confnote").rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    third_party = names - set(sys.stdlib_module_names) - {"confnote"}
+    providers = packages_distributions()
+    return {_canonical(dist) for name in third_party for dist in providers.get(name, [name])}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_wheel_requires_every_library_the_package_imports(built: Built) -> None:
+    with zipfile.ZipFile(built.wheel) as wheel:
+        [metadata_name] = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = HeaderParser().parsestr(wheel.read(metadata_name).decode())
+    required = {
+        _canonical(re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0])
+        for requirement in metadata.get_all("Requires-Dist", [])
+        if "extra ==" not in requirement
+    }
+    # Textual brings Rich, whose API confnote uses directly for rendering.
+    assert imported_distributions() - required <= {"rich"}
 
 
 def test_installed_confnote_prints_its_version(installed: Installed) -> None:

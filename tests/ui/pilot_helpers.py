@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
+from confnote.config import Config
 from confnote.store import Conference, Store
 from confnote.store.records import ChecklistEntry, Talk, Todo
 from confnote.ui.app import ConfnoteApp
@@ -40,13 +41,21 @@ class Programme:
     tomorrow: Talk  # 18 May 10:00–10:30 Main Hall
 
 
-def make_app(db_path: Path, *, now: datetime = MORNING, offer_demo: bool = False) -> ConfnoteApp:
-    """The app on its own store (opened in the store thread), a fixed clock and New York as home."""
+def make_app(
+    db_path: Path,
+    *,
+    now: datetime = MORNING,
+    offer_demo: bool = False,
+    config: Config | None = None,
+) -> ConfnoteApp:
+    """The app on its own store (opened in the store thread), a fixed clock and New York as
+    home; the default settings unless ``config`` is given."""
     return ConfnoteApp(
         lambda: Store.open(db_path),
         clock=lambda: now,
         local_zone=NEW_YORK,
         offer_demo=offer_demo,
+        config=config,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from confnote.config import load_config
 from confnote.demo import load_demo
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
@@ -83,3 +84,31 @@ def test_main_screen_with_a_note_open(demo_app: ConfnoteApp, snap_compare: SnapC
 def test_help_screen(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
     """Every key, pane by pane."""
     assert snap_compare(demo_app, terminal_size=(120, 40), run_before=then(demo_loaded, open_help))
+
+
+def demo_with_config(db_path: Path, tmp_path: Path, text: str) -> ConfnoteApp:
+    """The demo app with settings read from a config file holding ``text``."""
+    (tmp_path / "config.toml").write_text(text, encoding="utf-8")
+    with Store.open(db_path, clock=DEMO_NOW.timestamp) as store:
+        load_demo(store, DEMO_DAY)
+    return make_app(db_path, now=DEMO_NOW, config=load_config(tmp_path / "config.toml"))
+
+
+def test_light_theme_with_a_note_open(
+    db_path: Path, tmp_path: Path, snap_compare: SnapCompare
+) -> None:
+    """A light theme: light panes and light Markdown highlighting in the note."""
+    app = demo_with_config(db_path, tmp_path, 'theme = "textual-light"\n')
+    assert snap_compare(
+        app, terminal_size=(120, 40), run_before=then(demo_loaded, open_keynote_note)
+    )
+
+
+def test_dark_theme_with_a_12_hour_clock_and_a_remapped_key(
+    db_path: Path, tmp_path: Path, snap_compare: SnapCompare
+) -> None:
+    """Nord, times on a 12-hour clock, and the star key moved to S in the footer."""
+    app = demo_with_config(
+        db_path, tmp_path, 'theme = "nord"\ntime.clock = "12h"\n[keys]\n"schedule.star" = "S"\n'
+    )
+    assert snap_compare(app, terminal_size=(120, 40), run_before=demo_loaded)

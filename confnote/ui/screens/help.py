@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from confnote.ui.keymap import remapped
 from confnote.ui.screens.dialog import DialogScreen
 
 # Editing keys the TextArea itself provides, worth knowing while taking notes.
@@ -34,9 +35,14 @@ class HelpScreen(DialogScreen[None]):
         ),
     ]
 
-    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]]) -> None:
+    def __init__(
+        self,
+        sections: list[tuple[str, Iterable[BindingType]]],
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        """``keymap`` (binding id → keys) holds the keys the config file remapped."""
         super().__init__()
-        self._sections = sections
+        self._sections = [(title, remapped(bindings, keymap or {})) for title, bindings in sections]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="help"):

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from confnote.config import Config
 from confnote.ui.widgets.note_pane import NotePane, SaveNote
 from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
@@ -28,19 +29,27 @@ class MainScreen(Screen[None]):
         clock: Callable[[], datetime],
         local_zone: tzinfo,
         save_note: SaveNote,
+        config: Config | None = None,
     ) -> None:
         super().__init__(classes="-show-schedule")
         self._save_note = save_note
         self._clock = clock
         self._local_zone = local_zone
+        self._config = config or Config()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            schedule = SchedulePane(self._clock, self._local_zone, id="schedule")
+            schedule = SchedulePane(
+                self._clock, self._local_zone, id="schedule", settings=self._config.settings
+            )
             yield schedule
             with Vertical(id="side"):
                 yield NotePane(
-                    self._clock, lambda: schedule.display_zone, self._save_note, id="note"
+                    self._clock,
+                    lambda: schedule.display_zone,
+                    self._save_note,
+                    id="note",
+                    config=self._config,
                 )
                 yield TodoPane(id="todo")
         yield PaneBar()

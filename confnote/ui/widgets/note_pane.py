@@ -1,7 +1,8 @@
 """The note pane: the talk's header, its Markdown note, a preview, and the save status.
 
-Autosave: half a second after the last keystroke, when the pane loses focus, when
-another note opens, on ctrl+s, and when the app quits. Saving itself happens in
+Autosave: after a pause in typing (``autosave_delay`` in the config, half a second by
+default), when the pane loses focus, when another note opens, on ctrl+s, and when the app
+quits. Saving itself happens in
 the store thread; this pane only asks for it and shows the outcome.
 """
 
@@ -23,12 +24,14 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from confnote.checklist import ChecklistItem, set_checked, with_check_boxes
+from confnote.clock_format import time_span
+from confnote.config import Config
 from confnote.note_template import note_start
 from confnote.store.records import ChecklistEntry, Note, NoteRevision, RevisionKind, Talk
 from confnote.ui.messages import NoteTarget
 from confnote.ui.widgets.note_editor import NoteEditor
 
-AUTOSAVE_DELAY = 0.5
+AUTOSAVE_DELAY = 0.5  # seconds; the config file's autosave_delay overrides it
 # A save that failed (a locked database) is tried again after 1, 2, 4… up to 30 s.
 FIRST_RETRY_DELAY = 1.0
 MAX_RETRY_DELAY = 30.0
@@ -99,8 +102,11 @@ class NotePane(Vertical):
         save: SaveNote,
         *,
         id: str,
+        config: Config | None = None,
     ) -> None:
+        """``config`` gives the autosave delay, the clock and the note template."""
         super().__init__(id=id, classes="-closed")
+        self._config = config or Config()
         self._clock = clock
         self._zone = zone
         self._save = save
@@ -119,7 +125,11 @@ class NotePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(NO_NOTE, id="note-header")
-        editor = NoteEditor(lambda: self._clock().astimezone(self._zone()), id="note-editor")
+        editor = NoteEditor(
+            lambda: self._clock().astimezone(self._zone()),
+            id="note-editor",
+            twelve_hour=self._config.settings.twelve_hour,
+        )
         editor.read_only = True  # no note open: nothing to type into
         yield editor
         yield VerticalScroll(id="note-preview", can_focus=True)
@@ -142,7 +152,7 @@ class NotePane(Vertical):
         self.note_id = note.id if note else None
         self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
         cursor: tuple[int, int] | None = None
-        template, template_cursor = note_start(talk, self._zone()) if talk else ("", None)
+        template, template_cursor = self._start_from(talk) if talk else ("", None)
         self._template = template
         if note is not None and note.body.strip():
             body = note.body
@@ -160,6 +170,18 @@ class NotePane(Vertical):
             self._set_status("new note: saved once you type")
         if self.has_class("-preview"):
             self._render_preview()
+
+    @property
+    def _autosave_delay(self) -> float:
+        """The config file's ``autosave_delay`` if it sets one, else this pane's default."""
+        if "autosave_delay" in self._config.from_file:
+            return self._config.settings.autosave_delay
+        return AUTOSAVE_DELAY
+
+    def _start_from(self, talk: Talk) -> tuple[str, tuple[int, int]]:
+        """A new note's text from the configured template, and where its cursor starts."""
+        twelve_hour = self._config.settings.twelve_hour
+        return note_start(talk, self._zone(), self._config.note_template, twelve_hour=twelve_hour)
 
     def close(self) -> None:
         """Save and close the open note; the pane takes no typing until another opens."""
@@ -191,7 +213,8 @@ class NotePane(Vertical):
         text = Text(talk.title, style="bold")
         if talk.subtitle:
             text.append(f" — {talk.subtitle}")
-        facts = [", ".join(talk.speakers), f"{start:%a %d %b %H:%M}–{end:%H:%M}", talk.room]
+        when = time_span(start, end, self._config.settings.twelve_hour)
+        facts = [", ".join(talk.speakers), when, talk.room]
         text.append("\n" + " · ".join(fact for fact in [*facts, talk.track] if fact), style="dim")
         links = [(label, url) for label, url in talk_links(talk) if url]
         if links:
@@ -224,7 +247,7 @@ class NotePane(Vertical):
         self._set_status("editing…", "unsaved")
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+        self._timer = self.set_timer(self._autosave_delay, self.flush)
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.flush()

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
 from confnote import agenda
+from confnote.config import Settings
 from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
 from confnote.store.records import Conference, Talk
 from confnote.ui.requests import OpenTalk
@@ -89,10 +90,20 @@ class SchedulePane(Vertical):
 
         what: str
 
-    def __init__(self, clock: Callable[[], datetime], local_zone: tzinfo, *, id: str) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        local_zone: tzinfo,
+        *,
+        id: str,
+        settings: Settings | None = None,
+    ) -> None:
+        """``settings`` say which zone to start in and which clock to show."""
         super().__init__(id=id)
         self._clock = clock
         self._local_zone = local_zone
+        self._settings = settings or Settings()
+        self.set_reactive(SchedulePane.use_local_zone, self._settings.local_time)
         self.conference: Conference | None = None
         self.talks: list[Talk] = []
         self.programme = agenda.ProgrammeDays(UTC)
@@ -103,7 +114,7 @@ class SchedulePane(Vertical):
         yield Input(
             placeholder="filter: words in title, speakers, room, track", id="schedule-filter"
         )
-        yield ScheduleTable(id="schedule-table")
+        yield ScheduleTable(id="schedule-table", twelve_hour=self._settings.twelve_hour)
         empty_hint = Static(NO_TALKS, id="schedule-empty")
         empty_hint.can_focus = True
         yield empty_hint

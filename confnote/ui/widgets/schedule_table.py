@@ -13,6 +13,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
+from confnote.clock_format import clock_time
 from confnote.store.records import Talk
 from confnote.ui.widgets.schedule_columns import (
     GAP,
@@ -52,8 +53,9 @@ class ScheduleTable(DataTable[Text]):
         ),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, twelve_hour: bool = False) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
+        self._twelve_hour = twelve_hour
         self._talks: list[Talk] = []
         self._conflicts: set[int] = set()
         self._running_ids: set[int] = set()
@@ -84,6 +86,11 @@ class ScheduleTable(DataTable[Text]):
         self._conflicts, self._running_ids = conflicts, running
         self._where, self._with_day = where, with_day
         self._render_rows(keep_place=keep_place)
+
+    @property
+    def _time_width(self) -> int:
+        """ "Sat 10:45" or "10:45"; a 12-hour clock needs two more cells ("10:45am")."""
+        return (10 if self._with_day else 6) + (2 if self._twelve_hour else 0)
 
     def _render_rows(self, *, keep_place: bool = True) -> None:
         where = self._where
@@ -117,7 +124,7 @@ class ScheduleTable(DataTable[Text]):
     def _fit(self) -> Layout:
         """The columns' widths at the table's width."""
         marks_width = sum(self._slots.values()) + self._with_track_bar
-        fixed = {"marks": max(marks_width, 1) + GAP, "time": (10 if self._with_day else 6) + GAP}
+        fixed = {"marks": max(marks_width, 1) + GAP, "time": self._time_width + GAP}
         # One cell stays free for the vertical scrollbar.
         return fit_columns(self._talks, self.size.width - 1, fixed)
 
@@ -129,7 +136,8 @@ class ScheduleTable(DataTable[Text]):
         elif talk.hidden:
             style = "dim italic"
         start = talk.starts_at.astimezone(where)
-        when = start.strftime("%a %H:%M" if self._with_day else "%H:%M")
+        when = clock_time(start, self._twelve_hour)
+        when = f"{start:%a} {when}" if self._with_day else when
         cells = [self._glyphs(talk), Text(("▶" if running else " ") + when, style=style)]
         for key in self._layout.keys[2:]:
             text = Text(cell_text(talk, key, self._layout.widths[key] - GAP), style=style)
