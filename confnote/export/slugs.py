@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from confnote.errors import ConfnoteError
+from confnote.slugs import slugify
 
 MAX_SLUG_LENGTH = 80
 # Names Windows reserves for devices, with or without an extension.
 _RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.IGNORECASE)
 _SAFE = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII letters, digits and single hyphens: "Café: été!" → "cafe-ete"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def post_slug(text: str, *, fallback: str = "") -> str:

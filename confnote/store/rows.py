@@ -3,16 +3,14 @@ seconds, and conference rows (slugs, time zones) read into records."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
-import unicodedata
 from datetime import UTC, datetime
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from confnote import agenda
+from confnote import agenda, slugs
 from confnote.errors import ConfnoteError, NotFoundError
 from confnote.store.models import ConferenceRow
 from confnote.store.records import Conference
@@ -62,9 +60,7 @@ def conference_record(row: ConferenceRow) -> Conference:
 
 def slugify(name: str) -> str:
     """A URL-safe, lower-case slug: "PyCon US 2025" → "pycon-us-2025"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "conference"
+    return slugs.slugify(name) or "conference"
 
 
 def unique_slug(session: Session, slug: str) -> str:

@@ -179,6 +179,7 @@ async def test_declining_the_demo_leaves_an_empty_store_and_f5_creates_a_confere
         assert app.schedule.has_class("-empty")
         empty = static_text(app.schedule.query_one("#schedule-empty", Static))
         assert empty.startswith("No conference yet.")
+        assert "ctrl+o imports a schedule" in empty and "or a write-up" in empty
 
         await pilot.press("f5")
         await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen), what="the conferences")

@@ -29,12 +29,13 @@ if TYPE_CHECKING:
 
 NO_TALKS = (
     "No talks to show here.\n\n"
-    "[b]ctrl+o[/b] imports a schedule · [b]+[/b] adds a talk by hand · "
+    "[b]ctrl+o[/b] imports a schedule or a write-up · [b]+[/b] adds a talk by hand · "
     "[b]Esc[/b] clears filters · [b]\\[ ][/b] change day"
 )
 NO_CONFERENCE = (
     "No conference yet.\n\n"
     "[b]ctrl+o[/b] imports a schedule (frab/pretalx XML or JSON, iCalendar, CSV)\n"
+    "       or a write-up (saved blog post, Markdown, reST, plain text)\n"
     "[b]F5[/b] creates a conference by hand, e.g. for a meetup"
 )
 
