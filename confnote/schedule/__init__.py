@@ -17,9 +17,25 @@ def parse_schedule(data: bytes, source: str, *, default_zone: str = "UTC") -> Pa
     ``source`` (file name or URL) names the file in errors. ``default_zone`` is
     the conference's IANA zone for files that give local times and no zone
     (Pentabarf, floating iCalendar, CSV without offsets); the result warns when
-    it was used. A file that is not a schedule raises ScheduleError; a broken
-    event only adds to ``warnings``.
+    it was used. A file that is not a schedule, or holds no usable talk, raises
+    ScheduleError; a broken event only adds to ``warnings``.
     """
+    parsed = _parse_by_format(data, source, default_zone)
+    if not parsed.talks:
+        raise ScheduleError(source, f"not a schedule: no talk in it{_why_none(parsed.warnings)}")
+    return parsed
+
+
+def _why_none(warnings: tuple[str, ...]) -> str:
+    """The first reason a talk was skipped, and how many more there are."""
+    skipped = [warning for warning in warnings if "skipped" in warning]
+    if not skipped:
+        return ""
+    more = f", and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+    return f" ({skipped[0]}{more})"
+
+
+def _parse_by_format(data: bytes, source: str, default_zone: str) -> ParsedSchedule:
     from confnote.schedule import sniff
     from confnote.schedule.times import resolve_zone
 

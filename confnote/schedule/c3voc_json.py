@@ -35,7 +35,7 @@ def read_c3voc_json(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedS
     warnings: list[str] = []
     days = conference.get("days")
     if not isinstance(days, list):
-        warnings.append('conference: "days" is not a list; no talks read')
+        warnings.append('conference: "days" is not a list; skipped')
         days = []
     events = list(_events(days, warnings))
     frab_conference = FrabConference(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from typing import Any
 
 from confnote.schedule.model import ScheduleError
 
 MAX_BYTES = 64 * 1024 * 1024
 USER_AGENT = "confnote (schedule refresh)"
+# A whole download, headers and body, must be done within this many seconds.
+DEADLINE_S = 60.0
+_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +37,52 @@ def fetch_schedule(
     etag: str | None = None,
     last_modified: str | None = None,
     timeout: float = 30,
+    deadline: float = DEADLINE_S,
 ) -> FetchResult:
-    """GET ``url`` (http or https only); ScheduleError naming the URL when that fails."""
-    import urllib.error
-    import urllib.request
-    from http.client import HTTPException
+    """GET ``url`` (http or https only); ScheduleError naming the URL when that fails.
+
+    ``timeout`` bounds each wait on the socket; ``deadline`` the whole download,
+    so a server that sends a byte now and then cannot hold an import forever.
+    The download runs in a daemon thread that is abandoned (and stops at its
+    next read) when the deadline passes.
+    """
+    import threading
     from urllib.parse import urlsplit
 
     if urlsplit(url).scheme.casefold() not in {"http", "https"}:
         raise ScheduleError(url, "only http:// and https:// schedule URLs can be fetched")
+    ends = time.monotonic() + deadline
+    outcome: list[FetchResult | BaseException] = []
+
+    def download() -> None:
+        try:
+            outcome.append(_download(url, etag, last_modified, timeout, deadline, ends))
+        except BaseException as error:  # handed to the caller's thread below
+            outcome.append(error)
+
+    thread = threading.Thread(target=download, name="confnote-fetch", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if not outcome:
+        raise _late(url, deadline)
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _download(
+    url: str,
+    etag: str | None,
+    last_modified: str | None,
+    timeout: float,
+    deadline: float,
+    ends: float,
+) -> FetchResult:
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"}
     if etag:
         headers["If-None-Match"] = etag
@@ -48,8 +90,8 @@ def fetch_schedule(
         headers["If-Modified-Since"] = last_modified
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read(MAX_BYTES + 1)
+        with urllib.request.urlopen(request, timeout=min(timeout, deadline)) as response:
+            body = _read_body(response, url, ends, deadline)
             final_url, response_headers = response.geturl(), response.headers
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
@@ -68,8 +110,6 @@ def fetch_schedule(
         raise ScheduleError(
             url, f"cannot fetch: {_one_line(str(exc)) or type(exc).__name__}"
         ) from exc
-    if len(body) > MAX_BYTES:
-        raise _too_large(url)
     if response_headers.get("Content-Encoding", "").strip().casefold() == "gzip":
         body = _gunzip(body, url)
     return FetchResult(
@@ -78,6 +118,24 @@ def fetch_schedule(
         etag=response_headers.get("ETag", ""),
         last_modified=response_headers.get("Last-Modified", ""),
     )
+
+
+def _read_body(response: Any, url: str, ends: float, deadline: float) -> bytes:
+    """The body, read a chunk at a time until done, too large, or past ``ends``."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(_CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise _too_large(url)
+        if time.monotonic() > ends:
+            raise _late(url, deadline)
+    return b"".join(chunks)
+
+
+def _late(url: str, deadline: float) -> ScheduleError:
+    return ScheduleError(url, f"cannot fetch: not complete within {deadline:g} s")
 
 
 def _gunzip(body: bytes, url: str) -> bytes:

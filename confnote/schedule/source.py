@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from confnote.schedule.fetch import MAX_BYTES, FetchResult, fetch_schedule
@@ -34,7 +35,15 @@ def read_schedule(location: str, *, etag: str = "", last_modified: str = "") -> 
 
 
 def read_schedule_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; anything else is refused unread.
+
+    A fifo or device is refused before it is opened, since opening or reading
+    it can wait forever.
+    """
     try:
+        kind = _special_kind(path.stat().st_mode)
+        if kind:
+            raise ScheduleError(str(path), f"not a regular file ({kind}); not read")
         with path.open("rb") as stream:
             body = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -49,3 +58,14 @@ def read_schedule_file(path: Path) -> bytes:
         megabytes = MAX_BYTES // (1024 * 1024)
         raise ScheduleError(str(path), f"larger than {megabytes} MB; not a schedule")
     return body
+
+
+def _special_kind(mode: int) -> str:
+    """What a non-regular, non-folder file is ("a fifo", "a device", "a socket"), else ""."""
+    if stat.S_ISFIFO(mode):
+        return "a fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return ""

@@ -31,7 +31,12 @@ from confnote.schedule.model import ParsedSchedule, TalkDetails
 from confnote.store import notes
 from confnote.store import search as fts
 from confnote.store.days import programme_days
-from confnote.store.engine import create_engine_for, prepare_database
+from confnote.store.engine import (
+    BUSY_TIMEOUT_MS,
+    READ_ONLY,
+    create_engine_for,
+    prepare_database,
+)
 from confnote.store.models import (
     ConferenceRow,
     NoteRow,
@@ -86,14 +91,26 @@ class Store:
         self.path = path
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
         self._clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock = time.time) -> Store:
-        """Open (creating and migrating as needed) the database at ``path``."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        clock: Clock = time.time,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``.
+
+        A write waits up to ``busy_timeout_ms`` for another process's write lock.
+        """
         path = Path(path).expanduser()
         prepare_database(path)
-        return cls(path, create_engine_for(path), clock)
+        return cls(path, create_engine_for(path, busy_timeout_ms), clock)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -118,8 +135,20 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A write transaction: it takes the write lock when it begins."""
+        with self._session(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A read-only transaction: deferred, so it runs beside another process's write."""
+        with self._session(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _session(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
         try:
-            with self._sessions() as session, session.begin():
+            with sessions() as session, session.begin():
                 yield session
         except IntegrityError as error:
             raise StoreError(f"{self.path}: refused: {_first_line(error.orig)}") from None
@@ -187,12 +216,12 @@ class Store:
             return conference_record(row)
 
     def conference(self, conference_id: int) -> Conference:
-        with self._transaction() as session:
+        with self._reading() as session:
             return conference_record(get_row(session, ConferenceRow, conference_id, "conference"))
 
     def find_conference(self, name_or_slug: str) -> Conference | None:
         """The conference whose slug or name (case-insensitively) is ``name_or_slug``."""
-        with self._transaction() as session:
+        with self._reading() as session:
             row = session.scalars(
                 select(ConferenceRow).where(
                     (ConferenceRow.slug == slugify(name_or_slug))
@@ -203,7 +232,7 @@ class Store:
 
     def list_conferences(self) -> list[Conference]:
         """Every conference, newest first."""
-        with self._transaction() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(ConferenceRow).order_by(
                     ConferenceRow.starts_on.desc().nulls_last(), ConferenceRow.id.desc()
@@ -233,7 +262,7 @@ class Store:
             snapshot.load_store(session, document, source)
 
     def is_empty(self) -> bool:
-        with self._transaction() as session:
+        with self._reading() as session:
             return session.scalar(select(func.count()).select_from(ConferenceRow)) == 0
 
     # Schedules
@@ -273,14 +302,14 @@ class Store:
         """Where the conference's schedule was last imported from, if anywhere."""
         from confnote.store import schedule_import
 
-        with self._transaction() as session:
+        with self._reading() as session:
             return schedule_import.schedule_source(session, conference_id)
 
     def schedule_source_at(self, location: str) -> ScheduleSource | None:
         """The remembered schedule source at ``location`` (a URL or absolute path)."""
         from confnote.store import schedule_import
 
-        with self._transaction() as session:
+        with self._reading() as session:
             return schedule_import.schedule_source_at(session, location)
 
     # Write-ups
@@ -329,7 +358,7 @@ class Store:
             return load_talks(session, TalkRow.id == row.id)[0]
 
     def talk(self, talk_id: int) -> Talk:
-        with self._transaction() as session:
+        with self._reading() as session:
             talks = load_talks(session, TalkRow.id == talk_id)
             if not talks:
                 raise NotFoundError(f"no talk with id {talk_id}")
@@ -337,13 +366,13 @@ class Store:
 
     def list_talks(self, conference_id: int) -> list[Talk]:
         """Every talk of a conference in time order, hidden and cancelled ones included."""
-        with self._transaction() as session:
+        with self._reading() as session:
             return load_talks(session, TalkRow.conference_id == conference_id)
 
     def talks_starting_between(
         self, conference_id: int, start: datetime, end: datetime
     ) -> list[Talk]:
-        with self._transaction() as session:
+        with self._reading() as session:
             return load_talks(
                 session,
                 (TalkRow.conference_id == conference_id)
@@ -355,7 +384,7 @@ class Store:
         """How the conference's talks fall into days: the days its schedule declares, else
         a boundary in the quiet hours of its talks."""
         time_zone = self.conference(conference_id).time_zone
-        with self._transaction() as session:
+        with self._reading() as session:
             return programme_days(session, conference_id, time_zone)
 
     def talks_on_day(self, conference_id: int, day: date) -> list[Talk]:
@@ -454,11 +483,11 @@ class Store:
     # Notes
 
     def note_for_talk(self, talk_id: int) -> Note | None:
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.note_for_talk(session, talk_id)
 
     def note(self, note_id: int) -> Note:
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.note_record(get_row(session, NoteRow, note_id, "note"))
 
     def save_talk_note(self, talk_id: int, body: str, *, base_version: int | None = None) -> Note:
@@ -507,22 +536,22 @@ class Store:
 
     def conference_notes(self, conference_id: int) -> list[Note]:
         """Notes of the conference itself, in the order they were made."""
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.conference_notes(session, conference_id)
 
     def talk_notes(self, conference_id: int) -> list[Note]:
         """Every talk note of a conference that holds some text."""
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.talk_notes(session, conference_id)
 
     def note_revisions(self, note_id: int) -> list[NoteRevision]:
         """Earlier bodies of a note, newest first."""
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.note_revisions(session, note_id)
 
     def checklist(self, conference_id: int) -> list[ChecklistEntry]:
         """Every ``- [ ]`` line in the conference's notes, by talk time then line."""
-        with self._transaction() as session:
+        with self._reading() as session:
             return notes.checklist(session, conference_id)
 
     def set_checklist_item(self, entry: ChecklistEntry, done: bool) -> Note:
@@ -572,7 +601,7 @@ class Store:
             return load_todos(session, TodoRow.id == row.id)[0]
 
     def todo(self, todo_id: int) -> Todo:
-        with self._transaction() as session:
+        with self._reading() as session:
             todos = load_todos(session, TodoRow.id == todo_id)
             if not todos:
                 raise NotFoundError(f"no TODO with id {todo_id}")
@@ -593,7 +622,7 @@ class Store:
             condition &= TodoRow.done.is_(False)
         if kind is not None:
             condition &= TodoRow.kind == TodoKind(kind).value
-        with self._transaction() as session:
+        with self._reading() as session:
             return load_todos(session, condition)
 
     def update_todo(
@@ -671,7 +700,7 @@ class Store:
         match = fts.fts_query(query)
         if match is None:
             return []
-        with self._transaction() as session:
+        with self._reading() as session:
             return fts.search_hits(session, match, conference_id=conference_id, limit=limit)
 
 

@@ -19,9 +19,16 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 
 
-def configure_connection(connection: sqlite3.Connection) -> None:
+# Execution option that makes a transaction begin deferred: a read-only one, which
+# WAL lets run beside another process's write transaction.
+READ_ONLY = "confnote_read_only"
+
+
+def configure_connection(
+    connection: sqlite3.Connection, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     """Pragmas every connection gets: wait on locks, WAL, enforced foreign keys."""
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
@@ -72,13 +79,18 @@ def prepare_database(path: Path) -> None:
         connection.close()
 
 
-def create_engine_for(path: Path) -> Engine:
-    """A SQLAlchemy engine whose every connection carries the pragmas."""
+def create_engine_for(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """A SQLAlchemy engine whose every connection carries the pragmas.
+
+    Transactions begin IMMEDIATE (take the write lock up front, so two writers
+    queue instead of deadlocking), except on a connection with the ``READ_ONLY``
+    execution option, which begins deferred and never takes the write lock.
+    """
     from sqlalchemy import create_engine, event
 
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
     )
 
     @event.listens_for(engine, "connect")
@@ -86,11 +98,12 @@ def create_engine_for(path: Path) -> Engine:
         # Let SQLAlchemy's own BEGIN drive transactions (pysqlite's implicit
         # transaction handling would otherwise defer BEGIN past our pragmas).
         dbapi_connection.isolation_level = None
-        configure_connection(dbapi_connection)
+        configure_connection(dbapi_connection, busy_timeout_ms)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -85,10 +85,29 @@ def test_pieces_of_the_wrong_shape_are_warnings_not_failures() -> None:
     )
 
 
-def test_rooms_that_are_not_an_object_are_a_warning() -> None:
-    schedule = _schedule(["Stage"])
-    assert schedule.talks == ()
+def test_rooms_that_are_not_an_object_are_skipped_with_a_warning() -> None:
+    document = {
+        "schedule": {
+            "conference": {
+                "title": "Jsoncon",
+                "days": [
+                    {"index": 1, "date": "2021-12-27", "rooms": ["Stage"]},
+                    {"index": 2, "date": "2021-12-27", "rooms": {"Stage": [_event()]}},
+                ],
+            }
+        }
+    }
+    schedule = parse_schedule(json.dumps(document).encode(), "schedule.json")
+    assert [talk.title for talk in schedule.talks] == ["Opening"]
     assert schedule.warnings == ('day 1: "rooms" is not an object; skipped',)
+
+
+def test_a_file_whose_only_day_has_rooms_of_the_wrong_shape_is_refused() -> None:
+    with pytest.raises(ScheduleError) as caught:
+        _schedule(["Stage"])
+    assert str(caught.value) == (
+        'schedule.json: not a schedule: no talk in it (day 1: "rooms" is not an object; skipped)'
+    )
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,13 @@ def test_utc_stamped_times_keep_their_instant_and_the_declared_zone() -> None:
 
 
 def test_bare_city_zone_name_from_early_frab_maps_to_its_iana_zone() -> None:
-    xml = _frab("<time_zone_name>Berlin</time_zone_name>", "")
+    xml = _frab(
+        "<time_zone_name>Berlin</time_zone_name>",
+        _one_day(
+            "<event guid='a'><start>10:00</start><duration>0:30</duration>"
+            "<title>Hallo</title></event>"
+        ),
+    )
     assert _parse(xml).time_zone == "Europe/Berlin"
 
 
@@ -257,9 +263,9 @@ def test_namespaced_schedule_reads_like_a_plain_one() -> None:
     assert (schedule.title, schedule.talks[0].title) == ("NS", "Namespaced")
 
 
-def test_a_schedule_with_no_events_is_an_empty_schedule_not_an_error() -> None:
-    schedule = _parse(_frab("<title>Soon</title>", ""))
-    assert (schedule.title, schedule.talks) == ("Soon", ())
+def test_a_schedule_with_no_events_is_refused() -> None:
+    with pytest.raises(ScheduleError, match=r"^test\.xml: not a schedule: no talk in it$"):
+        _parse(_frab("<title>Soon</title>", ""))
 
 
 @pytest.mark.parametrize(
