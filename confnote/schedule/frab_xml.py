@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 FORMAT = "frab-xml"
 _POSITION = re.compile(r":\s*line \d+, column \d+$")
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
+_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def read_frab_xml(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedule:
@@ -40,7 +43,7 @@ def _parse(data: bytes, source: str) -> Element:
     from defusedxml.ElementTree import ParseError, fromstring
 
     try:
-        root: Element = fromstring(data)
+        root: Element = fromstring(_xml_input(data))
     except ParseError as exc:
         line, _column = exc.position
         reason = _POSITION.sub("", str(exc.msg))
@@ -54,6 +57,25 @@ def _parse(data: bytes, source: str) -> Element:
         for element in root.iter():
             element.tag = element.tag.rpartition("}")[2]
     return root
+
+
+def _xml_input(data: bytes) -> bytes | str:
+    """What the XML parser is given: the bytes when their encoding is known to it (a
+    byte-order mark, a declared encoding, or valid UTF-8), else text decoded here, so
+    UTF-16 without a mark and Latin-1 without a declaration read too."""
+    from confnote.schedule.encoding import decode_text, wide_encoding
+
+    if data.startswith(_MARKS):
+        return data
+    if wide_encoding(data) is not None:
+        return decode_text(data)
+    if _DECLARED_ENCODING.match(data):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_text(data)
+    return data
 
 
 def _conference(root: Element, conference: Element | None) -> FrabConference:
