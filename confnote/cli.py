@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from confnote import __version__
+from confnote.cli_backups import add_backup_commands
 from confnote.cli_export import add_export_commands
 from confnote.errors import ConfnoteError
 from confnote.wording import counted
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.set_defaults(command=import_schedule)
 
     add_export_commands(commands, _add_db_option)
+    add_backup_commands(commands, _add_db_option)
 
     writeup = import_commands.add_parser(
         "writeup",

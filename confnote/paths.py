@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,9 @@ DB_ENV = "CONFNOTE_DB"
 DB_FILENAME = "confnote.db"
 CONFIG_ENV = "CONFNOTE_CONFIG"
 CONFIG_FILENAME = "config.toml"
+# Everything confnote creates is the user's alone: notes are private.
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,36 @@ def backup_dir(database: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the user only, if missing."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create ``path`` and each missing parent readable by the user only (0700).
+
+    Folders that exist already keep their mode: the user may share them on purpose.
+    """
+    missing: list[Path] = []
+    here = path
+    while not here.exists() and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=PRIVATE_DIR)
     return path
+
+
+def create_private_file(path: Path) -> Path:
+    """Create ``path`` (and its folders) for the user only, unless it exists; make it private."""
+    ensure_private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    make_private(path)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off a file of the user's, if it exists."""
+    try:
+        status = path.stat()
+    except OSError:
+        return
+    if status.st_mode & 0o077 and status.st_uid == os.getuid():
+        with contextlib.suppress(OSError):
+            path.chmod(stat.S_IMODE(status.st_mode) & PRIVATE_FILE)

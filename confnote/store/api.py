@@ -83,6 +83,9 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], float]
 
+# A schedule import of this many talks or more is preceded by a backup.
+LARGE_IMPORT = 200
+
 
 class Store:
     """A confnote database. Open it with :meth:`Store.open`."""
@@ -126,6 +129,11 @@ class Store:
             raise StoreError(f"{self.path}: {_first_line(error)}") from None
         finally:
             connection.close()
+    def backup(self, reason: str) -> Path:
+        """A rotating copy of the database, made with SQLite's backup API (see ``backups``)."""
+        from confnote.store.backups import make_backup
+
+        return make_backup(self.path, reason)
 
     def __enter__(self) -> Store:
         return self
@@ -284,6 +292,8 @@ class Store:
         are updated, added, re-keyed, or marked cancelled when gone; the
         attendee's own state is never touched. ``source`` (a URL or absolute
         path) and its HTTP validators are remembered for the next refresh.
+        A schedule of LARGE_IMPORT talks or more is preceded by a backup of a
+        store that holds anything.
         """
         from confnote.store import schedule_import
 
@@ -292,6 +302,8 @@ class Store:
             if named is None:
                 raise NotFoundError(f"no conference named {conference_name!r}")
             conference_id = named.id
+        if len(parsed.talks) >= LARGE_IMPORT and not self.is_empty():
+            self.backup("before-import")
         where_from = schedule_import.SourceInfo(source, etag, last_modified)
         with self._transaction() as session:
             return schedule_import.import_schedule(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confnote.errors import StoreError, StoreLockedError, is_lock_error
-from confnote.paths import backup_dir, ensure_private_dir
+from confnote.paths import create_private_file, make_private
 from confnote.store import migrations
+from confnote.store.backups import make_backup
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -34,35 +32,11 @@ def configure_connection(
     connection.execute("PRAGMA foreign_keys = ON")
 
 
-def create_private_file(path: Path) -> None:
-    """Create ``path`` readable and writable by the user only, unless it exists."""
-    ensure_private_dir(path.parent)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def backup_database(database: Path, label: str) -> Path:
-    """Copy a live database consistently into its backups folder; return the copy."""
-    folder = ensure_private_dir(backup_dir(database))
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{database.stem}-{stamp}-{label}.db"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{database.stem}-{stamp}-{label}-{counter}.db"
-    create_private_file(target)
-    with (
-        contextlib.closing(sqlite3.connect(database)) as source,
-        contextlib.closing(sqlite3.connect(target)) as copy,
-    ):
-        source.backup(copy)
-    return target
-
-
 def prepare_database(path: Path) -> None:
     """Create the file if needed and migrate it, backing it up first when it holds data."""
     try:
         create_private_file(path)
+        make_companions_private(path)
         connection = sqlite3.connect(path, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path}: cannot open database: {_reason(error)}") from None
@@ -70,13 +44,20 @@ def prepare_database(path: Path) -> None:
         configure_connection(connection)
         migrations.migrate(
             connection,
-            backup=lambda version: backup_database(path, f"before-v{migrations.LATEST_VERSION}"),
+            backup=lambda version: make_backup(path, f"before-v{migrations.LATEST_VERSION}"),
         )
     except sqlite3.DatabaseError as error:
         kind = StoreLockedError if is_lock_error(error) else StoreError
         raise kind(f"{path}: cannot use database: {_reason(error)}") from None
     finally:
         connection.close()
+
+
+def make_companions_private(database: Path) -> None:
+    """SQLite gives ``-wal`` and ``-shm`` the database's mode when it makes them; ones
+    left from when the database was looser are tightened here."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        make_private(database.with_name(database.name + suffix))
 
 
 def create_engine_for(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:

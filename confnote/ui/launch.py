@@ -18,12 +18,15 @@ def run(database: Path, log_file: Path | None = None, config: Config | None = No
     """Open the app on the database at ``database`` (opened in the store thread), with the
     settings of ``config``."""
     if log_file is not None:
-        _log_to(log_file)
+        log_to(log_file)
 
     def open_store() -> Store:
         from confnote.store import Store
+        from confnote.store.backups import back_up_daily_in_background
 
-        return Store.open(database)
+        store = Store.open(database)
+        back_up_daily_in_background(store.path)
+        return store
 
     def first_screen() -> FirstScreen | None:
         from confnote.store.plain_reads import first_screen
@@ -36,13 +39,15 @@ def run(database: Path, log_file: Path | None = None, config: Config | None = No
         raise SystemExit(app.return_code)
 
 
-def _log_to(log_file: Path) -> None:
-    """Startup times and store errors go to a small log file, never to the terminal."""
+def log_to(log_file: Path) -> logging.Handler | None:
+    """Startup times and store errors go to a small private log file, never to the terminal."""
+    from confnote.paths import create_private_file
+
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = logging.FileHandler(create_private_file(log_file), encoding="utf-8")
     except OSError:
-        return
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    return handler
