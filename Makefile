@@ -19,6 +19,7 @@ test: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/import_writeup.py
+	$(BIN)/python benchmarks/big_schedule_memory.py
 
 # The sdist and wheel, in dist/ (offline: the test extras carry the build backend).
 dist: $(STAMP_TEST)

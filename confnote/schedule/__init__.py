@@ -20,7 +20,11 @@ def parse_schedule(data: bytes, source: str, *, default_zone: str = "UTC") -> Pa
     it was used. A file that is not a schedule, or holds no usable talk, raises
     ScheduleError; a broken event only adds to ``warnings``.
     """
+    from confnote.schedule.limits import check_events, check_size
+
+    check_size(len(data), source)
     parsed = _parse_by_format(data, source, default_zone)
+    check_events(len(parsed.talks), source)
     if not parsed.talks:
         raise ScheduleError(source, f"not a schedule: no talk in it{_why_none(parsed.warnings)}")
     return parsed
@@ -37,12 +41,14 @@ def _why_none(warnings: tuple[str, ...]) -> str:
 
 def _parse_by_format(data: bytes, source: str, default_zone: str) -> ParsedSchedule:
     from confnote.schedule import sniff
+    from confnote.schedule.limits import check_raw_events
     from confnote.schedule.times import resolve_zone
 
     zone = resolve_zone(default_zone)
     if zone is None:
         raise ScheduleError(source, f"unknown time zone {default_zone!r}")
     format_name = sniff.sniff_format(data, source)
+    check_raw_events(data, format_name, source)
     if format_name == sniff.FRAB_XML:
         from confnote.schedule.frab_xml import read_frab_xml
 

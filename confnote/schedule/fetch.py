@@ -6,9 +6,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from confnote.schedule.limits import MAX_BYTES, check_size, too_large
 from confnote.schedule.model import ScheduleError
 
-MAX_BYTES = 64 * 1024 * 1024
 USER_AGENT = "confnote (schedule refresh)"
 # A whole download, headers and body, must be done within this many seconds.
 DEADLINE_S = 60.0
@@ -122,13 +122,16 @@ def _download(
 
 def _read_body(response: Any, url: str, ends: float, deadline: float) -> bytes:
     """The body, read a chunk at a time until done, too large, or past ``ends``."""
+    declared = response.headers.get("Content-Length", "").strip()
+    if declared.isdigit():
+        check_size(int(declared), url)
     chunks: list[bytes] = []
     size = 0
     while chunk := response.read1(_CHUNK):
         chunks.append(chunk)
         size += len(chunk)
         if size > MAX_BYTES:
-            raise _too_large(url)
+            raise too_large(url)
         if time.monotonic() > ends:
             raise _late(url, deadline)
     return b"".join(chunks)
@@ -149,12 +152,8 @@ def _gunzip(body: bytes, url: str) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise ScheduleError(url, "cannot fetch: broken gzip encoding") from exc
     if len(data) > MAX_BYTES:
-        raise _too_large(url)
+        raise too_large(url)
     return data
-
-
-def _too_large(url: str) -> ScheduleError:
-    return ScheduleError(url, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not a schedule")
 
 
 def _one_line(text: str) -> str:

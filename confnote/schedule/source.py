@@ -5,7 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from confnote.schedule.fetch import MAX_BYTES, FetchResult, fetch_schedule
+from confnote.schedule.fetch import FetchResult, fetch_schedule
+from confnote.schedule.limits import MAX_BYTES, check_size, too_large
 from confnote.schedule.model import ScheduleError
 
 
@@ -41,9 +42,11 @@ def read_schedule_file(path: Path) -> bytes:
     it can wait forever.
     """
     try:
-        kind = _special_kind(path.stat().st_mode)
+        status = path.stat()
+        kind = _special_kind(status.st_mode)
         if kind:
             raise ScheduleError(str(path), f"not a regular file ({kind}); not read")
+        check_size(status.st_size, str(path))
         with path.open("rb") as stream:
             body = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -54,9 +57,8 @@ def read_schedule_file(path: Path) -> bytes:
         raise ScheduleError(str(path), "not allowed to read it (permission denied)") from None
     except OSError as error:
         raise ScheduleError(str(path), f"cannot read: {error.strerror or error}") from None
-    if len(body) > MAX_BYTES:
-        megabytes = MAX_BYTES // (1024 * 1024)
-        raise ScheduleError(str(path), f"larger than {megabytes} MB; not a schedule")
+    if len(body) > MAX_BYTES:  # it grew after the check above
+        raise too_large(str(path))
     return body
 
 
