@@ -1,4 +1,12 @@
-"""Abstracts and descriptions as Markdown: HTML is converted, plain text kept as it is."""
+"""Abstracts and descriptions as Markdown: HTML is converted, plain text kept as it is.
+
+Nothing active survives. HTML goes through nh3 (the Ammonia sanitizer) first:
+scripts, styles, frames, embedded objects, SVG and forms go with their content,
+event-handler and style attributes go, and links and images keep only absolute
+http(s) and mailto addresses (no javascript:, data:, file: or paths). Then any
+tag still written in the text is escaped, so the Markdown carries no raw HTML
+for a blog engine to run.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +21,20 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# Elements removed together with everything inside them.
+ACTIVE_ELEMENTS = frozenset(
+    {
+        "script", "style", "iframe", "frame", "frameset", "noframes", "object", "embed",
+        "applet", "svg", "math", "template", "noscript", "form", "textarea", "select",
+        "button", "audio", "video", "canvas", "link", "meta", "base", "title", "head",
+    }
+)  # fmt: skip
+# An image whose address was taken out: its alt text stays.
+_EMPTY_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:<>)?\)")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_ABSOLUTE = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+# A "<" that opens a tag, a comment or a declaration; "<https://…>" autolinks excepted.
+_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:)[^\s<>]*>)")
 
 
 def looks_like_html(text: str) -> bool:
@@ -23,8 +45,29 @@ def html_to_markdown(text: str) -> str:
     """Markdown for an abstract: HTML converted, at most one blank line in a row, trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):
-        text = _convert(text)
+        text = _EMPTY_IMAGE.sub(r"\1", _convert(sanitized_html(text)))
+    text = _RAW_TAG.sub(r"\\<", text)
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def sanitized_html(html: str) -> str:
+    """``html`` with every active part taken out (see the module's docstring)."""
+    import nh3
+
+    return nh3.clean(
+        html,
+        clean_content_tags=set(ACTIVE_ELEMENTS),
+        url_schemes=set(_SAFE_SCHEMES),
+        attribute_filter=_absolute_links_only,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _absolute_links_only(_element: str, attribute: str, value: str) -> str | None:
+    if attribute in {"href", "src", "cite", "longdesc", "usemap"}:
+        return value if _ABSOLUTE.match(value.strip()) else None
+    return value
 
 
 def _convert(html: str) -> str:

@@ -131,9 +131,10 @@ def test_html_becomes_markdown_and_blank_lines_collapse() -> None:
     assert html_to_markdown(html) == "Hi [there](https://x.example/)\n\n- one"
 
 
-def test_plain_text_passes_through_apart_from_excess_blank_lines() -> None:
+def test_plain_text_passes_through_apart_from_excess_blank_lines_and_tags() -> None:
+    # "<your name>" would be a raw HTML tag in Markdown: it is escaped to show as written.
     text = "Use a < b and <your name>.\r\n\r\n\r\n\r\n  * not a list *"
-    assert html_to_markdown(text) == "Use a < b and <your name>.\n\n  * not a list *"
+    assert html_to_markdown(text) == "Use a < b and \\<your name>.\n\n  * not a list *"
 
 
 def test_person_names_are_told_from_title_fragments() -> None:
