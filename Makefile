@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench dist clean
+.PHONY: run test lint typecheck pytest bench fuzz dist clean
 
 run: $(STAMP_RUN)
 	$(BIN)/confnote
@@ -18,6 +18,14 @@ test: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py
+# The long fuzz runs that `make test` leaves out; CONFNOTE_FUZZ_EXAMPLES sets their length.
+fuzz: $(STAMP_TEST)
+	$(BIN)/pytest -m fuzz
+
+bench: $(STAMP_RUN)
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/parse_schedule.py
+	$(BIN)/python benchmarks/import_schedule.py
 	$(BIN)/python benchmarks/import_writeup.py
 	$(BIN)/python benchmarks/big_schedule_memory.py
 

@@ -18,6 +18,7 @@ from confnote.schedule.assemble import (
 from confnote.schedule.encoding import decode_text
 from confnote.schedule.html_text import html_to_markdown
 from confnote.schedule.kinds import kind_for_type
+from confnote.schedule.limits import check_events
 from confnote.schedule.model import ParsedSchedule, ScheduleError
 from confnote.schedule.speakers import split_names
 from confnote.schedule.times import parse_clock, parse_date, parse_datetime, parse_duration
@@ -89,7 +90,11 @@ def read_csv(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedule
         if not is_schedule_header(columns):
             raise ScheduleError(source, "not a schedule: CSV header has no title and start columns")
         rows = _RowReader(columns, default_zone)
-        drafts = [rows.draft(row, f"line {reader.line_num}") for row in reader if any(row)]
+        drafts: list[TalkDraft] = []
+        for row in reader:
+            if any(row):
+                drafts.append(rows.draft(row, f"line {reader.line_num}"))
+                check_events(len(drafts), source)
     except csv.Error as exc:
         raise ScheduleError(source, f"broken CSV: {exc}", f"line {reader.line_num}") from exc
     warnings: list[str] = []

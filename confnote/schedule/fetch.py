@@ -37,7 +37,7 @@ def fetch_schedule(
     etag: str | None = None,
     last_modified: str | None = None,
     timeout: float = 30,
-    deadline: float = DEADLINE_S,
+    deadline: float | None = None,
 ) -> FetchResult:
     """GET ``url`` (http or https only); ScheduleError naming the URL when that fails.
 
@@ -51,6 +51,7 @@ def fetch_schedule(
 
     if urlsplit(url).scheme.casefold() not in {"http", "https"}:
         raise ScheduleError(url, "only http:// and https:// schedule URLs can be fetched")
+    deadline = DEADLINE_S if deadline is None else deadline
     ends = time.monotonic() + deadline
     outcome: list[FetchResult | BaseException] = []
 
@@ -105,6 +106,8 @@ def _download(
     except urllib.error.URLError as exc:
         raise ScheduleError(url, f"cannot fetch: {_one_line(str(exc.reason))}") from exc
     except TimeoutError as exc:
+        if deadline <= timeout:  # the socket waited as long as the whole fetch may take
+            raise _late(url, deadline) from exc
         raise ScheduleError(url, f"cannot fetch: no answer within {timeout:g} s") from exc
     except (HTTPException, OSError, ValueError) as exc:
         raise ScheduleError(

@@ -45,7 +45,7 @@ def parse_duration(text: str) -> timedelta | None:
     if not text:
         return None
     hours = minutes = seconds = 0
-    if text.isdigit() and len(text) <= 6:
+    if text.isascii() and text.isdigit() and len(text) <= 6:
         minutes = int(text)
     elif match := _HMS.fullmatch(text):
         hours, minutes = int(match[1]), int(match[2])

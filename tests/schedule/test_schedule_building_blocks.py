@@ -41,7 +41,7 @@ def test_durations_in_every_written_form(text: str, minutes: int) -> None:
     assert parse_duration(text) == timedelta(minutes=minutes)
 
 
-@pytest.mark.parametrize("text", ["", "soon", "1:2:3:4", "-0:30", "99999:00", "h"])
+@pytest.mark.parametrize("text", ["", "soon", "1:2:3:4", "-0:30", "99999:00", "h", "¹", "²⁰"])
 def test_text_that_is_no_duration_is_none(text: str) -> None:
     assert parse_duration(text) is None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -68,11 +69,14 @@ def _mutated(data: bytes, draws: st.DataObject) -> bytes:
 def test_mutated_valid_fixtures_raise_nothing_but_schedule_error(
     name: str, data: st.DataObject
 ) -> None:
-    original = (FIXTURES / name).read_bytes()
-    mutated = original
+    _parses_or_refuses(_mutated_fixture(name, data))
+
+
+def _mutated_fixture(name: str, data: st.DataObject) -> bytes:
+    mutated = (FIXTURES / name).read_bytes()
     for _ in range(data.draw(st.integers(1, 3))):
         mutated = _mutated(mutated, data)
-    _parses_or_refuses(mutated)
+    return mutated
 
 
 JSON_VALUES = st.recursive(
@@ -98,3 +102,26 @@ def test_schedule_json_events_with_values_of_any_type_raise_nothing_but_schedule
     document = json.loads((FIXTURES / "tinycon.json").read_text())
     document["schedule"]["conference"]["days"][0]["rooms"]["Main Hall"][0].update(fields)
     _parses_or_refuses(json.dumps(document).encode())
+
+
+# The long runs: deselected by default, `make fuzz` (or `pytest -m fuzz`) runs them.
+LONG_FUZZ = settings(
+    max_examples=int(os.environ.get("CONFNOTE_FUZZ_EXAMPLES", "5000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+@LONG_FUZZ
+@given(st.data())
+def test_long_fuzz_of_mutated_fixtures(name: str, data: st.DataObject) -> None:
+    _parses_or_refuses(_mutated_fixture(name, data))
+
+
+@pytest.mark.fuzz
+@LONG_FUZZ
+@given(st.binary(max_size=65536))
+def test_long_fuzz_of_arbitrary_bytes(data: bytes) -> None:
+    _parses_or_refuses(data)
