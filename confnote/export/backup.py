@@ -94,8 +94,6 @@ def restore_backup(store: Store, path: Path, *, force: bool = False) -> RestoreR
     A store that holds conferences is refused unless ``force``; then its database
     file is copied first and its contents replaced.
     """
-    from confnote.store.engine import backup_database
-
     document = read_backup(path)
     safety_copy = None
     if not store.is_empty():
@@ -104,7 +102,7 @@ def restore_backup(store: Store, path: Path, *, force: bool = False) -> RestoreR
                 f"{store.path}: the store is not empty; restore with --force to replace "
                 "everything in it (a copy of the database is kept first)"
             )
-        safety_copy = backup_database(store.path, "before-restore")
+        safety_copy = store.backup("before-restore")
     store.restore_snapshot(document, source=str(path))
     conferences = document["conferences"]
     return RestoreReport(
