@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from confnote import __version__
 from confnote.cli_backups import add_backup_commands
 from confnote.cli_export import add_export_commands
+from confnote.cli_trash import add_trash_commands
 from confnote.errors import ConfnoteError
 from confnote.wording import counted
 
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_commands(commands, _add_db_option)
     add_backup_commands(commands, _add_db_option)
+    add_trash_commands(commands, _add_db_option)
 
     writeup = import_commands.add_parser(
         "writeup",

@@ -18,6 +18,8 @@ from confnote.store.records import (
     Talk,
     Todo,
     TodoKind,
+    TrashItem,
+    TrashKind,
 )
 from confnote.store.schedule_records import ImportedTalk, ImportReport, ScheduleSource
 
@@ -39,6 +41,8 @@ __all__ = [
     "Talk",
     "Todo",
     "TodoKind",
+    "TrashItem",
+    "TrashKind",
 ]
 
 

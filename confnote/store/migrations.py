@@ -294,6 +294,20 @@ ALTER TABLE note_revision ADD COLUMN kind TEXT NOT NULL DEFAULT 'edit'
     CHECK (kind IN ('edit', 'conflict', 'import', 'restore'));
 """
 
+# Version 7: the trash. A deleted talk, note or TODO kept as a JSON snapshot of
+# its rows until it is restored or the trash is emptied.
+_V7 = """
+CREATE TABLE trash (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('talk', 'note', 'todo')),
+    conference_id INTEGER NOT NULL REFERENCES conference(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL
+);
+CREATE INDEX trash_by_conference ON trash (conference_id, deleted_at);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -328,6 +342,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V4),
     _script(_V5),
     _script(_V6),
+    _script(_V7),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

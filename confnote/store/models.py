@@ -191,3 +191,14 @@ class WriteupItemRow(Base):
     key: Mapped[str] = mapped_column(String, primary_key=True)
     item_id: Mapped[int] = mapped_column(Integer)
     text_hash: Mapped[str] = mapped_column(String, default="")
+class TrashRow(Base):
+    """A deleted talk, note or TODO: ``payload`` is the JSON snapshot of its rows."""
+
+    __tablename__ = "trash"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String)
+    payload: Mapped[str] = mapped_column(String)
+    deleted_at: Mapped[int] = mapped_column(Integer)

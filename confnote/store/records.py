@@ -33,6 +33,25 @@ class RevisionKind(StrEnum):
     CONFLICT = "conflict"  # another window's text, or the text a conflict choice replaced
     IMPORT = "import"  # the text an imported write-up replaced
     RESTORE = "restore"  # the text a restored revision replaced
+class TrashKind(StrEnum):
+    TALK = "talk"
+    NOTE = "note"
+    TODO = "todo"
+
+    @property
+    def label(self) -> str:
+        return "TODO" if self is TrashKind.TODO else self.value
+
+
+@dataclass(frozen=True, slots=True)
+class TrashItem:
+    """Something deleted that the trash can give back."""
+
+    id: int
+    kind: TrashKind
+    conference_id: int
+    title: str
+    deleted_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,8 +58,10 @@ from confnote.ui.schedule_importer import (
 )
 from confnote.ui.screens.main import MainScreen
 from confnote.ui.screens.search import SearchScreen
+from confnote.ui.screens.trash import TrashScreen
 from confnote.ui.store_runner import StoreRunner
 from confnote.ui.todo_actions import tick_in_store
+from confnote.ui.trash_actions import TrashActions
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
@@ -136,6 +138,7 @@ class ConfnoteApp(App[None]):
         self.importer = ScheduleImporter(self, self.runner, self._show_importing)
         self.writeups = WriteupImporter(self, self.runner, self.importer.done)
         self.conferences = ConferenceActions(self, clock, self.local_zone, offer_demo)
+        self.trash_actions = TrashActions(self)
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         self.notes = NoteSync(self.runner)
@@ -486,6 +489,15 @@ class ConfnoteApp(App[None]):
     @on(TodoChangedElsewhere)
     def _todo_changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
         self.todo_pane.changed_elsewhere(event.theirs, event.yours)
+
+    # Trash
+
+    def action_trash(self) -> None:
+        self.trash_actions.open()
+
+    @on(TrashScreen.Request)
+    def _trash_request(self, event: TrashScreen.Request) -> None:
+        self.trash_actions.handle(event)
 
     # Search
 

@@ -13,6 +13,7 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
         "conference_notes",
     ),
     ("Show keys", "Every key binding (F1)", "help"),
+    ("Trash", "Deleted talks, notes and TODOs: restore one or empty the trash", "trash"),
     ("Schedule: open the talk's note", "The talk under the cursor", "schedule.open_talk"),
     (
         "Schedule: talk details",
@@ -54,7 +55,7 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("TODO: add", "Add a TODO", "todo.add"),
     ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
     ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),
-    ("TODO: delete", "Delete the highlighted TODO (asks first)", "todo.delete"),
+    ("TODO: delete", "Move the highlighted TODO to the trash (asks first)", "todo.delete"),
     ("TODO: go to its talk", "Open the linked talk's note", "todo.jump"),
     ("TODO: move up", "Move the highlighted TODO up", "todo.move_up"),
     ("TODO: move down", "Move the highlighted TODO down", "todo.move_down"),

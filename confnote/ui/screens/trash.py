@@ -1,0 +1,95 @@
+"""The trash: deleted talks, notes and TODOs of the conference; restore one, or empty it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from confnote.store.records import TrashItem
+
+
+class TrashScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="trash.close", tooltip="Close the trash"),
+        Binding("r", "restore", "Restore", id="trash.restore", tooltip="Put the item back"),
+        Binding(
+            "E", "empty", "Empty trash", id="trash.empty", tooltip="Delete everything for good"
+        ),
+    ]
+
+    @dataclass
+    class Request(Message):
+        """The attendee asked to ``what`` ("load", "restore", "empty"); ``item_id`` to restore."""
+
+        what: str
+        item_id: int | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[TrashItem] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("[b]Trash[/b]", classes="dialog-text")
+            yield OptionList(id="trash-items")
+            yield Static("", id="trash-status", classes="dialog-text")
+            yield Static(
+                "[b]Enter[/b]/[b]r[/b] restore  [b]E[/b] empty the trash  [b]Esc[/b] close",
+                classes="dialog-text",
+            )
+
+    def on_mount(self) -> None:
+        self.post_message(self.Request("load"))
+
+    def show(self, items: list[TrashItem], status: str = "") -> None:
+        """Show what the trash holds, with a line saying what just happened."""
+        self.items = items
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(Option(self._label(item), id=str(item.id)) for item in items)
+        if items:
+            options.highlighted = 0
+            options.focus()
+        count = f"{len(items)} item{'s' if len(items) != 1 else ''}" if items else "Empty"
+        self.query_one("#trash-status", Static).update(f"{status}  {count}".strip())
+
+    @staticmethod
+    def _label(item: TrashItem) -> Text:
+        label = Text(f"{item.kind.label:<5} ", style="dim")
+        label.append(item.title, style="bold")
+        when = item.deleted_at.astimezone().strftime("%d %b %H:%M")
+        label.append(f"  deleted {when}", style="dim italic")
+        return label
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.Request("restore", int(event.option.id or 0)))
+
+    def action_restore(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and self.items:
+            self.post_message(self.Request("restore", self.items[options.highlighted].id))
+
+    def action_empty(self) -> None:
+        from confnote.ui.screens.confirm import ConfirmScreen
+
+        if not self.items:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(self.Request("empty"))
+
+        count = len(self.items)
+        question = f"Delete the {count} item{'s' if count != 1 else ''} in the trash for good?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete for good"), answered)
