@@ -495,6 +495,12 @@ class ConfnoteApp(App[None]):
     def action_trash(self) -> None:
         self.trash_actions.open()
 
+    def action_delete_talk(self) -> None:
+        self.trash_actions.delete_talk()
+
+    def action_delete_note(self) -> None:
+        self.trash_actions.delete_note()
+
     @on(TrashScreen.Request)
     def _trash_request(self, event: TrashScreen.Request) -> None:
         self.trash_actions.handle(event)

@@ -1,9 +1,12 @@
-"""What the trash screen's requests do: list, restore (and reload what came back), empty."""
+"""Moving the talk under the cursor or the open note to the trash (after asking), and what
+the trash screen's requests do: list, restore (and reload what came back), empty."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from confnote.errors import ConfnoteError
 from confnote.store.records import TrashItem
 
 if TYPE_CHECKING:
@@ -21,6 +24,63 @@ class TrashActions:
 
         if not isinstance(self._app.screen, TrashScreen):
             self._app.push_screen(TrashScreen())
+
+    def delete_talk(self) -> None:
+        """Move the talk under the schedule's cursor to the trash, with its note."""
+        app = self._app
+        talk = app.schedule.table.current_talk
+        if talk is None:
+            app.notify("No talk selected", severity="warning")
+            return
+        talk_id = talk.id
+        question = f"Move the talk “{talk.title}” and its note to the trash?"
+        self._ask(question, lambda store: store.delete_talk(talk_id), talk_id=talk_id)
+
+    def delete_note(self) -> None:
+        """Move the open note (a talk's or the conference's) to the trash."""
+        app = self._app
+        target = app.note_pane.target
+        if target is None:
+            app.notify("No note is open", severity="warning")
+            return
+
+        def job(store: Store) -> TrashItem:
+            if target.note_id is not None:
+                return store.delete_note(target.note_id)
+            note = store.note_for_talk(target.talk_id) if target.talk_id is not None else None
+            if note is None:
+                raise ConfnoteError("This talk has no saved note yet")
+            return store.delete_note(note.id)
+
+        self._ask("Move the open note to the trash?", job, talk_id=target.talk_id, note=True)
+
+    def _ask(
+        self,
+        question: str,
+        job: Callable[[Store], TrashItem],
+        *,
+        talk_id: int | None,
+        note: bool = False,
+    ) -> None:
+        from confnote.ui.screens.confirm import ConfirmScreen
+
+        app = self._app
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            pane = app.note_pane
+            if note or (talk_id is not None and pane.talk is not None and pane.talk.id == talk_id):
+                pane.close()  # saves what was typed first: the save runs before the delete
+            app.runner.submit(job, lambda item: app.call_from_thread(self._moved, item))
+
+        app.push_screen(ConfirmScreen(question, yes="Move to trash"), answered)
+
+    def _moved(self, item: TrashItem) -> None:
+        app = self._app
+        app.notify(f"Moved {item.kind.label} “{item.title}” to the trash (palette: Trash)")
+        if app.conference is not None:
+            app.load_conference(app.conference.id)
 
     def handle(self, event: TrashScreen.Request) -> None:
         app = self._app

@@ -7,7 +7,16 @@ from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.confirm import ConfirmScreen
 from confnote.ui.screens.trash import TrashScreen
-from tests.ui.pilot_helpers import Programme, running, settle, shown_titles, todo_rows
+from tests.ui.pilot_helpers import (
+    Programme,
+    open_talk,
+    running,
+    select_talk,
+    settle,
+    shown_titles,
+    todo_rows,
+    type_text,
+)
 
 
 def trash_titles(app: ConfnoteApp) -> list[str]:
@@ -76,3 +85,52 @@ async def test_e_empties_the_trash_only_after_a_yes(
         assert store.trash() == []
         await pilot.press("escape")
         await settle(pilot, lambda: not isinstance(app.screen, TrashScreen))
+
+
+async def test_deleting_the_talk_being_typed_in_keeps_every_key_in_the_trash(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.late.id)
+        await type_text(pilot, "typed just now")
+        app.action_delete_talk()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        await pilot.press("y")
+        await settle(
+            pilot,
+            lambda: "Late morning databases" not in shown_titles(app),
+            what="the talk to leave the schedule",
+        )
+        assert app.note_pane.target is None
+        (item,) = store.trash()
+        store.restore_from_trash(item.id)
+        (back,) = [t for t in store.list_talks(programme.conference.id) if t.key == "late"]
+        note = store.note_for_talk(back.id)
+        assert note is not None and "typed just now" in note.body
+
+
+async def test_answering_no_keeps_the_talk(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        await select_talk(pilot, programme.late.id)
+        app.action_delete_talk()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Late morning databases" in shown_titles(app)
+        assert store.trash() == []
+
+
+async def test_the_open_note_can_be_moved_to_the_trash(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    store.save_talk_note(programme.opening.id, "to be thrown away")
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        app.action_delete_note()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        await pilot.press("y")
+        await settle(pilot, lambda: len(store.trash()) == 1, what="the note in the trash")
+        assert store.note_for_talk(programme.opening.id) is None
+        assert [i.kind.label for i in store.trash()] == ["note"]
