@@ -16,11 +16,12 @@ from tests.helpers import talk_details
 
 
 @contextmanager
-def write_lock_held(path: Path) -> Iterator[None]:
-    """Another connection in the middle of a write transaction, like a second confnote."""
+def write_lock_held(path: Path, begin: str = "BEGIN IMMEDIATE") -> Iterator[None]:
+    """Another connection in the middle of a write transaction, like a second confnote
+    (IMMEDIATE) or the sqlite3 shell (EXCLUSIVE, the same thing under WAL)."""
     with closing(sqlite3.connect(path, isolation_level=None)) as other:
         configure_connection(other)
-        other.execute("BEGIN IMMEDIATE")
+        other.execute(begin)
         other.execute("UPDATE conference SET name = name || ' (being renamed)'")
         try:
             yield
@@ -59,13 +60,14 @@ def test_a_write_still_waits_for_the_lock_and_then_fails_in_one_line(
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize("begin", ["BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"])
 @pytest.mark.parametrize(
     "command", [["conferences"], ["search", "gauges"], ["todo", "list"]], ids=" ".join
 )
 def test_read_only_commands_work_while_another_process_writes(
-    busy_store: Store, command: list[str], capsys: pytest.CaptureFixture[str]
+    busy_store: Store, command: list[str], begin: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with write_lock_held(busy_store.path):
+    with write_lock_held(busy_store.path, begin):
         assert main(["--db", str(busy_store.path), *command]) == 0
     out = capsys.readouterr().out
     assert out.strip()
