@@ -38,7 +38,7 @@ def busy_store(store: Store, conference: Conference) -> Store:
 
 
 def test_store_reads_succeed_while_another_process_holds_the_write_lock(
-    busy_store: Store, conference: Conference, monkeypatch: pytest.MonkeyPatch
+    busy_store: Store, conference: Conference
 ) -> None:
     with write_lock_held(busy_store.path):
         assert [c.name for c in busy_store.list_conferences()] == ["ExampleConf 2025"]
@@ -49,7 +49,7 @@ def test_store_reads_succeed_while_another_process_holds_the_write_lock(
 
 
 def test_a_write_still_waits_for_the_lock_and_then_fails_in_one_line(
-    busy_store: Store, conference: Conference, monkeypatch: pytest.MonkeyPatch
+    busy_store: Store, conference: Conference
 ) -> None:
     from confnote.errors import StoreError
 
