@@ -7,19 +7,16 @@ no hang past its deadline, and a store exactly as it was (compared by digest).
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
 from confnote.cli import main
 from confnote.schedule import fetch
 from confnote.store import Store
-from tests.helpers import loopback_server
+from tests.hostile_server import hostile_server
 from tests.store_digest import store_digest
 
 FIXTURES = Path(__file__).parents[1] / "schedule" / "fixtures"
@@ -151,53 +148,24 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(
     assert "not a regular file (a fifo)" in _refused(db, str(fifo), capsys)
 
 
-class _Hostile(BaseHTTPRequestHandler):
-    stop: ClassVar[threading.Event] = threading.Event()
-
-    def do_GET(self) -> None:
-        if self.path.startswith("/huge"):
-            self.send_response(200)
-            self.send_header("Content-Length", str(100 * 1024 * 1024))
-            self.end_headers()
-            self.wfile.write(b"<schedule>")
-            return
-        self.send_response(200)
-        self.end_headers()
-        ends = time.monotonic() + CASE_LIMIT_S
-        while not self.stop.is_set() and time.monotonic() < ends:
-            try:
-                self.wfile.write(b" ")
-                self.wfile.flush()
-            except OSError:
-                return
-            self.stop.wait(1.0)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output quiet."""
-
-
 @pytest.fixture
-def hostile_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def hostile_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("no_proxy", "*")
     monkeypatch.setattr(fetch, "DEADLINE_S", 1.0)
-    _Hostile.stop = threading.Event()
-    with loopback_server(_Hostile) as url:
-        try:
-            yield url
-        finally:
-            _Hostile.stop.set()
+    with hostile_server() as url:
+        yield url
 
 
 @pytest.mark.parametrize("extension", FORMATS)
 def test_a_slow_server_is_given_up_at_the_deadline(
-    extension: str, db: Path, hostile_server: str, capsys: pytest.CaptureFixture[str]
+    extension: str, db: Path, hostile_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    err = _refused(db, f"{hostile_server}/slow.{extension}", capsys)
+    err = _refused(db, f"{hostile_url}/slow.{extension}", capsys)
     assert "not complete within 1 s" in err
 
 
 def test_a_server_announcing_100_mb_is_refused_before_the_download(
-    db: Path, hostile_server: str, capsys: pytest.CaptureFixture[str]
+    db: Path, hostile_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    err = _refused(db, f"{hostile_server}/huge.xml", capsys)
+    err = _refused(db, f"{hostile_url}/huge.xml", capsys)
     assert "100.0 MB; confnote reads schedule files of at most 32 MB" in err
