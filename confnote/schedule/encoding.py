@@ -87,7 +87,8 @@ def guess_encoding(data: bytes) -> str | None:
 
     Short Western text gives the detector nothing to go on (it then names any
     8-bit code page); it is left to the caller's Western fallback. Among near
-    guesses a Windows code page wins, as that is what exports from office tools use.
+    guesses Windows-1252 wins, then any Windows code page, as that is what
+    exports from office tools use.
     """
     from charset_normalizer import from_bytes
 
@@ -96,6 +97,8 @@ def guess_encoding(data: bytes) -> str | None:
     if not coherent:
         return None
     best = max(match.coherence for match in coherent)
-    near = [match for match in coherent if match.coherence >= best - 0.1]
-    windows = [match for match in near if match.encoding.startswith("cp125")]
-    return (windows or near)[0].encoding
+    near = [match.encoding for match in coherent if match.coherence >= best - 0.1]
+    if "cp1252" in near:  # Western text fits several 8-bit pages equally; it is the usual one
+        return "cp1252"
+    windows = [encoding for encoding in near if encoding.startswith("cp125")]
+    return (windows or near)[0]

@@ -191,6 +191,8 @@ class WriteupItemRow(Base):
     key: Mapped[str] = mapped_column(String, primary_key=True)
     item_id: Mapped[int] = mapped_column(Integer)
     text_hash: Mapped[str] = mapped_column(String, default="")
+
+
 class TrashRow(Base):
     """A deleted talk, note or TODO: ``payload`` is the JSON snapshot of its rows."""
 

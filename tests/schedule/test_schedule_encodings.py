@@ -67,3 +67,16 @@ def test_utf8_with_a_few_stray_latin1_bytes_keeps_its_utf8() -> None:
 @pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
 def test_utf32_without_a_byte_order_mark_is_read(encoding: str) -> None:
     assert decode_text("title,start\nZürich,2025".encode(encoding)) == "title,start\nZürich,2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Notes\n\nCafé - naïve, déjà vu à Genève, où l'été est très chaud.\n", "latin-1"),
+        ("Zażółć gęślą jaźń: konferencja w Krakowie o bazach danych\n", "cp1250"),
+        ("Συνέδριο στην Αθήνα για βάσεις δεδομένων και λογισμικό\n", "cp1253"),
+    ],
+    ids=["western", "central-european", "greek"],
+)
+def test_legacy_code_pages_are_told_apart(text: str, encoding: str) -> None:
+    assert decode_text(text.encode(encoding)) == text
