@@ -18,16 +18,11 @@ test: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/import_writeup.py
+
 # The long fuzz runs that `make test` leaves out; CONFNOTE_FUZZ_EXAMPLES sets their length.
 fuzz: $(STAMP_TEST)
 	$(BIN)/pytest -m fuzz
-
-bench: $(STAMP_RUN)
-	$(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/parse_schedule.py
-	$(BIN)/python benchmarks/import_schedule.py
-	$(BIN)/python benchmarks/import_writeup.py
-	$(BIN)/python benchmarks/big_schedule_memory.py
 
 # The sdist and wheel, in dist/ (offline: the test extras carry the build backend).
 dist: $(STAMP_TEST)
