@@ -130,6 +130,7 @@ class Store:
             raise StoreError(f"{self.path}: {_first_line(error)}") from None
         finally:
             connection.close()
+
     def backup(self, reason: str) -> Path:
         """A rotating copy of the database, made with SQLite's backup API (see ``backups``)."""
         from confnote.store.backups import make_backup
@@ -258,7 +259,7 @@ class Store:
         """The whole store as one plain document (see ``confnote.store.snapshot``)."""
         from confnote.store import snapshot
 
-        with self._transaction() as session:
+        with self._reading() as session:
             return snapshot.dump_store(session)
 
     def restore_snapshot(self, document: dict[str, Any], *, source: str) -> None:

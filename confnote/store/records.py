@@ -33,6 +33,8 @@ class RevisionKind(StrEnum):
     CONFLICT = "conflict"  # another window's text, or the text a conflict choice replaced
     IMPORT = "import"  # the text an imported write-up replaced
     RESTORE = "restore"  # the text a restored revision replaced
+
+
 class TrashKind(StrEnum):
     TALK = "talk"
     NOTE = "note"
