@@ -131,10 +131,16 @@ def _child_of(parent: int, timeout: float = WAIT) -> int:
 
 
 @contextlib.contextmanager
-def held_lock(db: Path) -> Iterator[None]:
-    """Another program holds the database's write lock (``BEGIN EXCLUSIVE``) for the block."""
+def held_lock(db: Path, *, readers_too: bool = False) -> Iterator[None]:
+    """Another program holds the database's write lock (``BEGIN EXCLUSIVE``) for the block.
+
+    Under WAL that lock still lets others read; ``readers_too`` takes the whole file
+    (exclusive locking mode), so that not even a read gets through.
+    """
     connection = sqlite3.connect(db, isolation_level=None)
     try:
+        if readers_too:
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
         connection.execute("BEGIN EXCLUSIVE")
         yield
         connection.execute("COMMIT")

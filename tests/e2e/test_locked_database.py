@@ -24,7 +24,7 @@ def test_a_start_while_locked_waits_then_works_once_the_lock_goes(
 ) -> None:
     db = tmp_path / "t.db"
     make_talk_database(db)
-    with held_lock(db):
+    with held_lock(db, readers_too=True):
         app = terminals(db)
         started = time.monotonic()
         while "Waiting for the database" not in (screen := app.screen()):
@@ -36,6 +36,17 @@ def test_a_start_while_locked_waits_then_works_once_the_lock_goes(
     app.wait_for("Alpha talk")
     app.keys("F5")
     app.wait_for("New conference")
+
+
+def test_a_start_beside_another_programs_write_shows_the_schedule_at_once(
+    tmp_path: Path, terminals: Callable[[Path], Terminal]
+) -> None:
+    db = tmp_path / "t.db"
+    make_talk_database(db)
+    with held_lock(db):  # a write lock: reads are deferred transactions and go beside it
+        app = terminals(db)
+        app.wait_for("Alpha talk")
+        assert "Waiting for the database" not in app.screen()
 
 
 def test_an_autosave_that_met_a_lock_is_retried_without_another_key(
