@@ -4,19 +4,19 @@ the trash screen's requests do: list, restore (and reload what came back), empty
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from confnote.errors import ConfnoteError
 from confnote.store.records import TrashItem
 
 if TYPE_CHECKING:
     from confnote.store import Store
-    from confnote.ui.app import ConfnoteApp
     from confnote.ui.screens.trash import TrashScreen
 
 
 class TrashActions:
-    def __init__(self, app: ConfnoteApp) -> None:
+    def __init__(self, app: Any) -> None:
+        # The running ConfnoteApp; typed loosely since nothing in ui/ imports ui/app.py.
         self._app = app
 
     def open(self) -> None:
