@@ -7,9 +7,12 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confnote.user_input import parse_date
+
+if TYPE_CHECKING:
+    from confnote.config import Settings
 
 TARGET_NAMES = ("hugo", "jekyll", "pelican", "quarto", "mkdocs", "zola", "eleventy", "devto")
 
@@ -31,9 +34,15 @@ def add_export_commands(
     )
     post.add_argument("conference", metavar="CONFERENCE", help="name or slug")
     post.add_argument(
-        "--target", "-t", choices=[*TARGET_NAMES, "markdown"], default="hugo", help="blog engine"
+        "--target", "-t", choices=[*TARGET_NAMES, "markdown"],
+        help="blog engine (default: export.target of the config file, else hugo)",
     )
-    post.add_argument("-o", "--output", metavar="PATH", help="site folder or file (default: .)")
+    post.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="site folder or file (default: export.folder of the config file, else .)",
+    )
     post.add_argument(
         "--select",
         choices=["notes", "starred", "attended", "all"],
@@ -47,7 +56,9 @@ def add_export_commands(
     post.add_argument("--title", default="", help='default: "<Conference> <year>: my notes"')
     post.add_argument("--slug", default="", help="file name slug (default: from the title)")
     post.add_argument("--date", type=_date, help="the post's date, YYYY-MM-DD (default: today)")
-    post.add_argument("--author", default="", help="author for the front matter")
+    post.add_argument(
+        "--author", help="author for the front matter (default: export.author of the config file)"
+    )
     post.add_argument("--follow-ups", action="store_true", help="list open follow-ups too")
     post.add_argument("--toml", action="store_true", help="TOML front matter (Hugo)")
     _add_write_options(post, "post")
@@ -119,14 +130,15 @@ def export_post(args: argparse.Namespace) -> int:
     from confnote.export.post import Grouping, PostOptions, render_post
     from confnote.export.post_source import Selection, read_post_source
 
+    settings = _config_settings()
     options = PostOptions(
-        target=args.target,
+        target=args.target or settings.export_target,
         selection=Selection(args.select),
         group=Grouping(args.group),
         toc=args.toc,
         title=args.title,
         day=args.date,
-        author=args.author,
+        author=settings.export_author if args.author is None else args.author,
         slug=args.slug,
         toml=args.toml,
         follow_ups=args.follow_ups,
@@ -137,7 +149,8 @@ def export_post(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(post.text)
         return 0
-    path = write_atomically(destination(args.output, post.path), post.text, force=args.force)
+    output = args.output or settings.export_folder or None
+    path = write_atomically(destination(output, post.path), post.text, force=args.force)
     print(f"wrote {shown_path(path)} ({_talks(post.talks)}, {post.watch_later} to watch later)")
     if post.talks == 0:
         print(
@@ -205,3 +218,14 @@ def restore_store(args: argparse.Namespace) -> int:
         f"{_count(report.notes, 'note')}, {_count(report.todos, 'TODO')}"
     )
     return 0
+
+
+def _config_settings() -> Settings:
+    """The config file's settings (CONFNOTE_CONFIG or the usual path); its warnings on stderr."""
+    from confnote.config import load_config
+    from confnote.paths import locations
+
+    config = load_config(locations().config_file)
+    for warning in config.warnings:
+        print(f"confnote: warning: {warning}", file=sys.stderr)
+    return config.settings

@@ -126,3 +126,22 @@ def test_the_export_modules_load_without_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_config_file_gives_the_default_target_author_and_folder(
+    recap_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[export]\ntarget = "jekyll"\nauthor = "Ada Example"\nfolder = "{site}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CONFNOTE_CONFIG", str(config))
+    assert export(recap_db, "--date", "2025-05-20") == 0
+    path = site / "_posts/2025-05-20-exampleconf-2025-my-notes.md"
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["author"] == "Ada Example"
+    # The command line still wins.
+    assert export(recap_db, "--date", "2025-05-20", "-t", "hugo", "--author", "", "--stdout") == 0
