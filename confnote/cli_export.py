@@ -34,7 +34,9 @@ def add_export_commands(
     )
     post.add_argument("conference", metavar="CONFERENCE", help="name or slug")
     post.add_argument(
-        "--target", "-t", choices=[*TARGET_NAMES, "markdown"],
+        "--target",
+        "-t",
+        choices=[*TARGET_NAMES, "markdown"],
         help="blog engine (default: export.target of the config file, else hugo)",
     )
     post.add_argument(
