@@ -168,3 +168,29 @@ def next_after(talks: Sequence[T], now: datetime) -> T | None:
     """The first talk to start after ``now``; ties keep the given order."""
     upcoming = [talk for talk in talks if talk.starts_at > now]
     return min(upcoming, key=lambda talk: talk.starts_at, default=None)
+
+
+class Rated(Timed, Protocol):
+    @property
+    def star(self) -> int: ...
+
+
+R = TypeVar("R", bound=Rated)
+
+
+def now_block(talks: Sequence[R], now: datetime) -> tuple[R | None, list[R]]:
+    """What "now" means to an attendee: the talk to put the cursor on, and the talks to keep
+    on screen with it.
+
+    Among the talks running at ``now``, a starred one wins (more stars first), then the one
+    that started last, so a talk that just began beats a long workshop under way since
+    noon. With nothing running, the next talk to start, with those starting at its time.
+    """
+    running = running_at(talks, now)
+    if running:
+        chosen = max(running, key=lambda talk: (talk.star, talk.starts_at))
+        return chosen, running
+    upcoming = next_after(talks, now)
+    if upcoming is None:
+        return None, []
+    return upcoming, [talk for talk in talks if talk.starts_at == upcoming.starts_at]

@@ -94,14 +94,14 @@ async def test_talks_running_now_are_marked_and_full_stop_jumps_to_them(
         assert row_cells(app, programme.late.id)[1] == " 11:00"
 
         await select_talk(pilot, programme.late.id)
-        await pilot.press("full_stop")
-        assert app.schedule.table.current_talk_id == programme.opening.id
+        await pilot.press("full_stop")  # the talk that started last of the two running
+        assert app.schedule.table.current_talk_id == programme.parallel.id
 
         await pilot.press("right_square_bracket")
         await settle(pilot, lambda: shown_titles(app) == DAY_TWO, what="day two")
         await pilot.press("full_stop")
         await settle(pilot, lambda: shown_titles(app) == DAY_ONE, what="back to day one")
-        assert app.schedule.table.current_talk_id == programme.opening.id
+        assert app.schedule.table.current_talk_id == programme.parallel.id
 
 
 async def test_n_walks_through_the_starred_talks_still_to_come(

@@ -18,6 +18,7 @@ from confnote.demo import load_demo
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.help import HelpScreen
+from confnote.ui.screens.talk_details import TalkDetailsScreen
 from tests.ui.pilot_helpers import BRUSSELS, confnote, make_app, settle
 
 SnapCompare = Callable[..., bool]
@@ -65,7 +66,8 @@ async def open_help(pilot: Pilot[Any]) -> None:
 
 
 def test_main_screen_at_120_columns(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
-    """Three panes: the first day with stars, marks, conflicts (!) and the running talks (▶)."""
+    """Three panes: the first day with stars, marks, conflicts (!), running talks (▶), whole
+    titles and the track column."""
     assert snap_compare(demo_app, terminal_size=(120, 40), run_before=demo_loaded)
 
 
@@ -112,3 +114,34 @@ def test_dark_theme_with_a_12_hour_clock_and_a_remapped_key(
         db_path, tmp_path, 'theme = "nord"\ntime.clock = "12h"\n[keys]\n"schedule.star" = "S"\n'
     )
     assert snap_compare(app, terminal_size=(120, 40), run_before=demo_loaded)
+
+
+async def open_keynote_details(pilot: Pilot[Any]) -> None:
+    await pilot.press("home", "i")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, TalkDetailsScreen), what="details")
+
+
+async def focus_mode(pilot: Pilot[Any]) -> None:
+    app = confnote(pilot)
+    await pilot.press("f8")
+    await settle(pilot, lambda: app.screen.maximized is app.note_pane, what="focus mode")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_talk_details(
+    demo_app: ConfnoteApp, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    """`i`: the keynote's times in Brussels and New York, room, track, abstract and links."""
+    assert snap_compare(
+        demo_app, terminal_size=size, run_before=then(demo_loaded, open_keynote_details)
+    )
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_focus_mode(
+    demo_app: ConfnoteApp, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    """F8: the keynote's note fills the screen under its header."""
+    assert snap_compare(
+        demo_app, terminal_size=size, run_before=then(demo_loaded, open_keynote_note, focus_mode)
+    )

@@ -44,8 +44,8 @@ class TalkDetailsScreen(DialogScreen[None]):
     DEFAULT_CSS = """
     TalkDetailsScreen #details { height: 90%; }
     TalkDetailsScreen #details-facts { height: auto; }
-    TalkDetailsScreen #details-abstract { height: 1fr; margin-top: 1; }
-    TalkDetailsScreen #details-links { height: auto; margin-top: 1; }
+    TalkDetailsScreen #details-abstract { height: 1fr; min-height: 3; margin-top: 1; }
+    TalkDetailsScreen #details-links { height: auto; max-height: 7; margin-top: 1; }
     TalkDetailsScreen #details-hint { height: 1; }
     """
 

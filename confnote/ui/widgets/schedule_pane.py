@@ -21,6 +21,7 @@ from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_
 from confnote.store.records import Conference, Talk
 from confnote.ui.requests import OpenTalk
 from confnote.ui.talk_requests import mark_request, save_talk_request
+from confnote.ui.widgets.day_title import DayTitle
 from confnote.ui.widgets.schedule_table import ScheduleTable
 from confnote.wording import counted
 
@@ -111,7 +112,7 @@ class SchedulePane(Vertical):
         self._days: list[date] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="schedule-title")
+        yield DayTitle(id="schedule-title")
         yield Input(
             placeholder="filter: words in title, speakers, room, track", id="schedule-filter"
         )
@@ -145,9 +146,13 @@ class SchedulePane(Vertical):
         self.conference, self.talks, self.programme = conference, talks, programme
         self._count_days()
         if changed_conference:
-            today = programme.day_of(self._clock())
-            day = today if today in self._days else (self._days[0] if self._days else None)
+            now = self._clock()
+            during = any(t.starts_at <= now for t in talks) and any(t.ends_at > now for t in talks)
+            today = programme.day_of(now)
+            day = today if during and today in self._days else self._first_day()
             self.rule = ScheduleFilter(day=day)
+            if during:  # start at what is on now
+                self._go_to_now(focus=False)
         else:
             self._refresh_table()
 
@@ -187,6 +192,9 @@ class SchedulePane(Vertical):
         else:
             for talk in changed:
                 self.table.refresh_talk(talk)
+        added = [talk for talk in changed if talk.id not in known]
+        if len(added) == 1:  # added by hand (+): show it
+            self._go_to(added[0], focus=False)
 
     def watch_rule(self) -> None:
         self._refresh_table(keep_place=False)
@@ -256,8 +264,9 @@ class SchedulePane(Vertical):
         zone_name = "your time" if self.use_local_zone else self.conference.time_zone
         zone_label = f"{zone_name} (UTC{offset[:3]}:{offset[3:]})"
         extra = f" · {self.rule.summary}" if self.rule.summary else ""
+        day_switch = f"[@click=previous_day]◀[/] {day_label} [@click=next_day]▶[/]"
         self.query_one("#schedule-title", Static).update(
-            f"[b]◀ {day_label} ▶[/b] · {counted(shown, 'talk')} · {zone_label}{extra}"
+            f"[b]{day_switch}[/b] · {counted(shown, 'talk')} · {zone_label}{extra}"
         )
         self.border_title = self.conference.name
 
@@ -397,16 +406,18 @@ class SchedulePane(Vertical):
         self.use_local_zone = not self.use_local_zone
 
     def action_jump_now(self) -> None:
-        """The talk running now, else the next one to start, switching day if needed."""
-        now = self._clock()
-        visible = [t for t in self.talks if not t.hidden and not t.cancelled]
-        target = next(iter(agenda.running_at(visible, now)), None) or agenda.next_after(
-            visible, now
-        )
-        if target is None:
+        """The talk to be in now (see ``agenda.now_block``), switching day if needed."""
+        if not self._go_to_now():
             self.notify("Nothing running now or later")
-            return
-        self._go_to(target)
+
+    def _go_to_now(self, *, focus: bool = True) -> bool:
+        visible = [t for t in self.talks if not t.hidden and not t.cancelled]
+        target, block = agenda.now_block(visible, self._clock())
+        if target is None:
+            return False
+        self._go_to(target, focus=focus)
+        self.table.select_talk_in_block(target.id, [talk.id for talk in block])
+        return True
 
     def action_next_starred(self) -> None:
         """The next starred talk after now; pressed again, the one after that."""
@@ -421,14 +432,15 @@ class SchedulePane(Vertical):
         index = ids.index(current) + 1 if current in ids else 0
         self._go_to(upcoming[index % len(upcoming)])
 
-    def _go_to(self, talk: Talk) -> None:
+    def _go_to(self, talk: Talk, *, focus: bool = True) -> None:
         day = self.programme.day_of(talk.starts_at)
         if self.rule.day is not None and self.rule.day != day:
             self.rule = self.rule.with_(day=day)
         if not self.table.select_talk(talk.id):
             self.rule = ScheduleFilter(day=day)
             self.table.select_talk(talk.id)
-        self.table.focus()
+        if focus:
+            self.table.focus()
 
     def show_talk(self, talk_id: int) -> None:
         talk = next((t for t in self.talks if t.id == talk_id), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 from confnote.clock_format import clock_time
 from confnote.store.records import Talk
@@ -50,6 +52,22 @@ class ScheduleTable(DataTable[Text]):
             show=False,
             id="schedule.right",
             tooltip="Show the next day",
+        ),
+        Binding(
+            "home",
+            "scroll_top",
+            "First talk",
+            show=False,
+            id="schedule.home",
+            tooltip="Go to the first talk in the list",
+        ),
+        Binding(
+            "end",
+            "scroll_bottom",
+            "Last talk",
+            show=False,
+            id="schedule.end",
+            tooltip="Go to the last talk in the list",
         ),
     ]
 
@@ -190,6 +208,24 @@ class ScheduleTable(DataTable[Text]):
         except Exception:
             return False
         self.move_cursor(row=index, animate=False, scroll=scroll)
+        return True
+
+    def select_talk_in_block(self, talk_id: int, block: Sequence[int]) -> bool:
+        """Move the cursor to a talk's row and scroll so that as many rows of ``block`` (the
+        talks running now) as fit show with it, earliest first."""
+        if not self.select_talk(talk_id):
+            return False
+        target = self.cursor_row
+        rows = [target]
+        for other in block:
+            with contextlib.suppress(RowDoesNotExist):
+                rows.append(self.get_row_index(str(other)))
+        height = max(self.scrollable_content_region.height - self.header_height, 1)
+        last = max(rows)
+        top = min(min(row for row in rows if last - row < height), target)
+        if target - top >= height:
+            top = target
+        self.call_after_refresh(self.scroll_to, y=top, animate=False)
         return True
 
     def refresh_talk(self, talk: Talk) -> None:
