@@ -152,7 +152,7 @@ class SchedulePane(Vertical):
             day = today if during and today in self._days else self._first_day()
             self.rule = ScheduleFilter(day=day)
             if during:  # start at what is on now
-                self._go_to_now(focus=False)
+                self.call_after_refresh(self._go_to_now, focus=False)
         else:
             self._refresh_table()
 
