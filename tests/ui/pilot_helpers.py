@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -136,6 +137,18 @@ def static_text(static: Static) -> str:
     return visual.plain
 
 
+def screen_lines(widget: Widget) -> list[Strip]:
+    """What ``widget`` shows on screen, a strip (its text and styles) per line."""
+    region = widget.region
+    strips = widget.screen._compositor.render_strips()
+    return [strip.crop(region.x, region.right) for strip in strips[region.y : region.bottom]]
+
+
+def screen_text(widget: Widget) -> str:
+    """What ``widget`` shows on screen, line by line."""
+    return "\n".join(strip.text for strip in screen_lines(widget))
+
+
 def schedule_title(app: ConfnoteApp) -> str:
     return static_text(app.schedule.query_one("#schedule-title", Static))
 
@@ -146,6 +159,11 @@ def note_status(app: ConfnoteApp) -> str:
 
 def todo_title(app: ConfnoteApp) -> str:
     return static_text(app.todo_pane.query_one("#todo-title", Static))
+
+
+def todo_counts(app: ConfnoteApp) -> str:
+    """The TODO pane's border title: how many TODOs and checklist lines are open."""
+    return str(app.todo_pane.border_title)
 
 
 def todo_rows(app: ConfnoteApp) -> list[str]:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -23,6 +22,7 @@ from tests.ui.pilot_helpers import (
     open_talk,
     row_cells,
     running,
+    screen_text,
     select_talk,
     settle,
     static_text,
@@ -191,13 +191,3 @@ async def test_the_preview_draws_check_boxes_and_wraps_long_code_lines(
         await pilot.pause()
         assert "endmark" in screen_text(preview)
         assert app.note_pane.editor.text == body  # the note itself keeps its brackets
-
-
-def screen_text(widget: Widget) -> str:
-    """What ``widget`` shows on screen, line by line."""
-    region = widget.region
-    strips = widget.screen._compositor.render_strips()
-    return "\n".join(
-        "".join(segment.text for segment in strip.crop(region.x, region.right))
-        for strip in strips[region.y : region.bottom]
-    )

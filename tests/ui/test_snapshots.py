@@ -145,3 +145,16 @@ def test_focus_mode(
     assert snap_compare(
         demo_app, terminal_size=size, run_before=then(demo_loaded, open_keynote_note, focus_mode)
     )
+
+
+async def focus_todos(pilot: Pilot[Any]) -> None:
+    app = confnote(pilot)
+    await pilot.press("f4")
+    await settle(pilot, lambda: app.focused is app.todo_pane.option_list, what="the TODO pane")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_todo_pane(demo_app: ConfnoteApp, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """F4: a line per TODO with its talk dimmed and cut with "…", the notes' checklist lines
+    under their talks, and the open counts in the pane's title."""
+    assert snap_compare(demo_app, terminal_size=size, run_before=then(demo_loaded, focus_todos))

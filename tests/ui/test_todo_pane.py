@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.strip import Strip
+
 from confnote.store import Store
 from confnote.store.records import TodoKind
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.confirm import ConfirmScreen
 from confnote.ui.screens.todo_form import TodoFormScreen
+from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
     Programme,
+    checklist_line,
     highlight_in_todo_pane,
     marks,
     open_talk,
     running,
+    screen_lines,
+    screen_text,
     select_talk,
     settle,
+    todo_counts,
     todo_named,
     todo_row_with,
     todo_rows,
@@ -118,7 +126,8 @@ async def test_space_marks_a_todo_done_and_f_cycles_open_done_and_all(
         await settle(pilot, lambda: not shows(app, "Buy stickers"), what="done to leave 'open'")
         assert [t.done for t in store.list_todos(programme.conference.id)] == [True, False]
         assert shows(app, "☐ • Find lunch")
-        assert todo_title(app) == "open · all kinds · 1 open"
+        assert todo_title(app) == "open · all kinds"
+        assert todo_counts(app) == "TODO · 1 open"
 
         await pilot.press("f")
         assert todo_rows(app) == ["☑ • Buy stickers"]
@@ -205,3 +214,72 @@ async def test_keys_act_on_the_first_todo_as_soon_as_the_pane_has_focus(
         await pilot.press("f4", "space")
         await settle(pilot, lambda: not shows(app, "Top of the list"), what="the first TODO done")
         assert [t.done for t in store.list_todos(programme.conference.id)] == [True, False]
+
+
+LONG_TITLE = (
+    "Reproducible builds for everyone: how the whole ecosystem got there, "
+    "and what remains to be done"
+)
+
+
+def contrast(line: Strip, text: str) -> int:
+    """How far the colour of ``text`` on ``line`` stands from its background."""
+    [style] = [segment.style for segment in line if text in segment.text and segment.style]
+    assert style.color is not None and style.bgcolor is not None
+    ink, paper = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+    return sum(abs(a - b) for a, b in zip(ink, paper, strict=True))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_a_todo_takes_one_line_with_its_talk_dimmed_after_it_and_cut_to_fit(
+    app: ConfnoteApp, store: Store, programme: Programme, size: tuple[int, int]
+) -> None:
+    conference_id = programme.conference.id
+    talk = store.add_talk(
+        conference_id, talk_details("long", LONG_TITLE, "2025-05-17T14:00:00+02:00")
+    )
+    store.add_todo(conference_id, "Buy stickers")
+    store.add_todo(conference_id, "Ask about the build farm", talk_id=talk.id)
+    store.save_talk_note(
+        talk.id,
+        "# Notes\n\n- [ ] Try each reproducible build tool the slides name, compare what "
+        "they find, then write it up for the team\n",
+    )
+    async with running(app, size) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        lines = screen_lines(app.todo_pane.option_list)
+        shown = [line.text.strip() for line in lines]
+        assert shown[0] == "☐ • Buy stickers"
+        assert shown[1].startswith("☐ • Ask about the build farm  ↳ Repro")
+        assert shown[1].endswith("…")
+        assert contrast(lines[1], "Repro") < contrast(lines[1], "Ask about")  # dimmed
+        assert shown[2].strip("─") == ""  # the rule above the notes' checklist lines
+        assert shown[3].startswith("✎ Reproducible builds") and shown[3].endswith("…")
+        assert shown[4].startswith("☐ Try each reproducible") and shown[4].endswith("…")
+        assert not any(shown[5:])  # nothing wrapped onto a line of its own
+
+
+async def test_the_pane_title_counts_open_todos_and_the_open_checklist_lines_of_notes(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    conference_id = programme.conference.id
+    store.add_todo(conference_id, "Buy stickers")
+    lunch = store.add_todo(conference_id, "Find lunch")
+    store.set_todo_done(lunch.id, True)
+    store.save_talk_note(
+        programme.late.id, "# Late\n\n- [ ] Read the paper\n- [ ] Email Ada\n- [x] Find the room\n"
+    )
+    async with running(app) as pilot:
+        assert "TODO · 1 open · 2 in notes" in screen_text(app.todo_pane).splitlines()[0]
+
+        await highlight_in_todo_pane(pilot, checklist_line("Read the paper"))
+        await pilot.press("space")
+        await settle(pilot, lambda: todo_counts(app) == "TODO · 1 open · 1 in notes", what="ticked")
+        await pilot.press("f")  # showing the done ones leaves the counts alone
+        assert todo_title(app) == "done · all kinds"
+        assert todo_counts(app) == "TODO · 1 open · 1 in notes"
+
+        await open_talk(pilot, programme.opening.id)
+        await type_text(pilot, "- [ ] Say hi")
+        await settle(pilot, lambda: todo_counts(app) == "TODO · 1 open · 2 in notes", what="typed")

@@ -48,6 +48,8 @@ class TodoPane(Vertical):
     DEFAULT_CSS = """
     TodoPane #todo-title { height: 1; padding: 0 1; background: $boost; }
     TodoPane OptionList, TodoPane OptionList:focus { height: 1fr; border: none; }
+    /* One line per row: what does not fit ends in "…", the linked talk first. */
+    TodoPane OptionList { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     status_filter: reactive[str] = reactive("open")
@@ -141,26 +143,32 @@ class TodoPane(Vertical):
         if keep is not None:  # so space, e and d act at once, without a first arrow key
             options.highlighted = options.get_option_index(keep)
         kind = self.kind_filter.label if self.kind_filter else "all kinds"
-        counts = sum(1 for t in self.todos if not t.done)
-        self.query_one("#todo-title", Static).update(
-            f"[b]{self.status_filter}[/b] · {kind} · {counts} open"
-        )
+        self.query_one("#todo-title", Static).update(f"[b]{self.status_filter}[/b] · {kind}")
+        self.border_title = self._counts()
+
+    def _counts(self) -> str:
+        """The border title: open TODOs, and open checklist lines in notes when there are any."""
+        if self.conference_id is None:
+            return self.BORDER_TITLE
+        title = f"{self.BORDER_TITLE} · {sum(not todo.done for todo in self.todos)} open"
+        if checklist := sum(not entry.done for entry in self.checklist):
+            title += f" · {checklist} in notes"
+        return title
 
     @staticmethod
     def _todo_label(todo: Todo) -> Text:
-        label = Text(no_wrap=False)
+        """The TODO on one line: its text, then its talk and link, dimmed."""
+        label = Text()
         label.append("☑ " if todo.done else "☐ ", style="green" if todo.done else "")
         label.append(KIND_GLYPHS[todo.kind] + " ", style="magenta")
         label.append(todo.text, style="dim strike" if todo.done else "")
         if todo.due_on:
             label.append(f"  due {todo.due_on:%d %b}", style="bold yellow")
-        details = (
-            [f"↳ {todo.talk_title}"] if todo.talk_title and todo.talk_title not in todo.text else []
-        )
+        details = [todo.talk_title] if todo.talk_title and todo.talk_title not in todo.text else []
         if todo.url:
             details.append(todo.url)
         if details:
-            label.append("\n    " + " · ".join(details), style="dim italic")
+            label.append("  ↳ " + " · ".join(details), style="dim")
         return label
 
     @staticmethod
