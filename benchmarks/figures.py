@@ -281,7 +281,7 @@ def typing(setup: Setup) -> list[Figure]:
         app = ConfnoteApp(lambda: Store.open(setup.database), offer_demo=False)
         async with app.run_test(size=(120, 40)) as pilot:
             await _until(pilot, lambda: app.conference is not None)
-            app.open_talk(talk.id)
+            app.main.open_talk(talk.id)
             await _until(pilot, lambda: len(app.note_pane.editor.text) > 1000)
             app.note_pane.editor.focus()
             app.note_pane.editor.move_cursor((lines // 2, 0))

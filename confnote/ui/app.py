@@ -19,36 +19,23 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from confnote.config import Config
-from confnote.store.records import Conference, Note, SearchHit
+from confnote.store.records import Conference, SearchHit
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.conference_actions import ConferenceActions
 from confnote.ui.draft_offers import DraftFound, DraftOffers, DraftRestored
 from confnote.ui.messages import (
-    ConferenceLoaded,
-    ConferenceNotesLoaded,
     ConferencesListed,
-    DatabaseChanged,
-    NoteChanged,
-    NoteChecklistSaved,
-    NoteLoaded,
-    NoteSaved,
-    NoteSaveFailed,
-    NoteTarget,
     OpenConference,
-    RevisionsLoaded,
     SearchFinished,
     StoreFailed,
     StoreReady,
     StoreReply,
     StoreWaiting,
-    TalksChanged,
-    TodoChangedElsewhere,
-    TodosLoaded,
 )
 from confnote.ui.note_sync import NoteSync
 from confnote.ui.palette_commands import PALETTE_COMMANDS
 from confnote.ui.preferences import Preferences
-from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklistLine
+from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest
 from confnote.ui.schedule_importer import (
     ImportFailed,
     ImportPlanned,
@@ -60,7 +47,6 @@ from confnote.ui.screens.main import MainScreen
 from confnote.ui.screens.search import SearchScreen
 from confnote.ui.screens.trash import TrashScreen
 from confnote.ui.store_runner import StoreRunner
-from confnote.ui.todo_actions import tick_in_store
 from confnote.ui.trash_actions import TrashActions
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
@@ -78,7 +64,6 @@ Clock = Callable[[], datetime]
 PALETTE_BINDING = Binding(
     "ctrl+p", "command_palette", "Palette", tooltip="Command palette: every action, jump to talk"
 )
-TICK_SECONDS = 30.0
 # How long a quit keeps trying to save into a locked database; after a closed terminal.
 QUIT_PATIENCE = 15.0
 HANGUP_PATIENCE = 0.6
@@ -139,8 +124,6 @@ class ConfnoteApp(App[None]):
         self.writeups = WriteupImporter(self, self.runner, self.importer.done)
         self.conferences = ConferenceActions(self, clock, self.local_zone, offer_demo)
         self.trash_actions = TrashActions(self)
-        self.conference: Conference | None = None
-        self.conference_notes: list[Note] = []
         self.notes = NoteSync(self.runner)
         self.drafts = DraftOffers(self, self.runner)
         self._quitting = False
@@ -151,13 +134,14 @@ class ConfnoteApp(App[None]):
     # Start and stop
 
     def get_default_screen(self) -> Screen[Any]:
-        return MainScreen(self.clock, self.local_zone, self.notes.save, self.preferences.config)
+        return MainScreen(
+            self.clock, self.local_zone, self.notes, self.runner.submit, self.preferences.config
+        )
 
     def on_mount(self) -> None:
         self._mounted_once = True
         self.preferences.apply()
         self.call_after_refresh(self._first_frame)
-        self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
         loop = asyncio.get_running_loop()
         # Run beside the message queue, which a quit waiting on a locked database holds.
         handlers = {signal.SIGTERM: self.action_quit, signal.SIGHUP: self._terminal_closed}
@@ -234,6 +218,10 @@ class ConfnoteApp(App[None]):
         return screen
 
     @property
+    def conference(self) -> Conference | None:
+        return self.main.conference
+
+    @property
     def schedule(self) -> SchedulePane:
         return self.main.query_one(SchedulePane)
 
@@ -261,7 +249,7 @@ class ConfnoteApp(App[None]):
         self.first_frame_after = time.perf_counter() - self.started
         log.info("startup: first frame after %.3f s", self.first_frame_after)
         # Only now open the store (and import SQLAlchemy) in the store thread.
-        self.runner.start()
+        self.runner.start(replies_to=self.main)
         self.set_timer(1.0, self._still_opening)
 
     def _still_opening(self) -> None:
@@ -279,7 +267,7 @@ class ConfnoteApp(App[None]):
         self.clear_notifications()  # a "waiting for the database" notice, if any
         self.preferences.show_warnings()
         if event.conferences:
-            self.load_conference(event.conferences[0].id)
+            self.main.load_conference(event.conferences[0].id)
         else:
             self.conferences.first_run()
         self.drafts.look()
@@ -291,10 +279,9 @@ class ConfnoteApp(App[None]):
     @on(DraftRestored)
     def _draft_restored(self, event: DraftRestored) -> None:
         if event.draft.talk_id is not None:
-            self.schedule.show_talk(event.draft.talk_id)
-            self.open_talk(event.draft.talk_id)
+            self.main.open_talk(event.draft.talk_id, show=True)
         elif event.draft.note_id is not None:
-            self.open_note(event.draft.note_id)
+            self.main.open_note(event.draft.note_id)
 
     @on(StoreFailed)
     def _store_failed(self, event: StoreFailed) -> None:
@@ -317,85 +304,19 @@ class ConfnoteApp(App[None]):
 
     @on(StoreRequest)
     def _store_request(self, event: StoreRequest) -> None:
-        self.runner.submit(event.job, event.reply, event.on_error)
+        self.runner.submit(event.job, event.reply, event.on_error, event.reply_to)
 
     @on(OpenConference)
     def _open_conference(self, event: OpenConference) -> None:
-        self.load_conference(event.conference_id)
+        self.main.load_conference(event.conference_id)
 
     @on(OpenTalk)
     def _open_talk(self, event: OpenTalk) -> None:
-        if event.show:
-            self.schedule.show_talk(event.talk_id)
-        self.open_talk(event.talk_id)
+        self.main.open_talk(event.talk_id, show=event.show)
 
     @on(OpenNote)
     def _open_note(self, event: OpenNote) -> None:
-        self.open_note(event.note_id)
-
-    @on(TickChecklistLine)
-    def _tick_checklist_line(self, event: TickChecklistLine) -> None:
-        if not self.note_pane.tick(event.entry):
-            self.post_message(tick_in_store(event.entry))
-
-    def load_conference(self, conference_id: int) -> None:
-        self.note_pane.flush()
-        if self.conference is not None and self.conference.id != conference_id:
-            self._leave_conference()
-
-        def job(store: Store) -> ConferenceLoaded:
-            return ConferenceLoaded(
-                store.conference(conference_id),
-                store.list_talks(conference_id),
-                store.conference_notes(conference_id),
-                store.programme_days(conference_id),
-            )
-
-        self.submit(job, lambda loaded: loaded)
-        self.reload_todos(conference_id)
-
-    def _leave_conference(self) -> None:
-        """Close what belongs to the conference being left, so no key reaches it."""
-        if self.note_pane.has_focus_within or self.focused is None:
-            self.main.focus_pane("schedule")
-        self.note_pane.close()
-        self.todo_pane.linked_talk = None
-        self.todo_pane.load([], [], None)
-
-    @on(ConferenceLoaded)
-    def _conference_loaded(self, event: ConferenceLoaded) -> None:
-        conference = event.conference
-        if self.note_pane.conference_id not in (None, conference.id):
-            self._leave_conference()
-        self.conference = conference
-        self.conference_notes = event.notes
-        self.sub_title = conference.name
-        self.schedule.load(conference, event.talks, event.days)
-        for talk in event.talks:
-            self.note_pane.update_talk(talk)
-        if self.focused is None:
-            self.main.focus_pane("schedule")
-
-    def reload_todos(self, conference_id: int | None = None) -> None:
-        conference_id = conference_id or (self.conference.id if self.conference else None)
-        if conference_id is None:
-            return
-
-        def job(store: Store) -> TodosLoaded:
-            return TodosLoaded.of(store, conference_id)
-
-        self.submit(job, lambda loaded: loaded)
-
-    @on(TodosLoaded)
-    def _todos_loaded(self, event: TodosLoaded) -> None:
-        if self.conference is not None and event.conference_id == self.conference.id:
-            self.todo_pane.load(event.todos, event.checklist, event.conference_id)
-
-    @on(TalksChanged)
-    def _talks_changed(self, event: TalksChanged) -> None:
-        self.schedule.update_talks(event.talks)
-        for talk in event.talks:
-            self.note_pane.update_talk(talk)
+        self.main.open_note(event.note_id)
 
     # Schedule pane
 
@@ -406,45 +327,6 @@ class ConfnoteApp(App[None]):
         elif event.what == "refresh":
             self.action_refresh_schedule()
 
-    # Notes
-
-    def open_talk(self, talk_id: int, *, focus: bool = True) -> None:
-        def job(store: Store) -> NoteLoaded:
-            talk, note = store.talk(talk_id), store.note_for_talk(talk_id)
-            self.notes.loaded(target := NoteTarget(talk_id=talk_id), note)
-            return NoteLoaded(target, talk, note, focus)
-
-        self.note_pane.flush()
-        self.submit(job, lambda loaded: loaded)
-
-    def open_note(self, note_id: int) -> None:
-        def job(store: Store) -> NoteLoaded:
-            note = store.note(note_id)
-            self.notes.loaded(target := NoteTarget(note_id=note_id), note)
-            return NoteLoaded(target, None, note)
-
-        self.note_pane.flush()
-        self.submit(job, lambda loaded: loaded)
-
-    @on(NoteLoaded)
-    def _note_loaded(self, event: NoteLoaded) -> None:
-        self.note_pane.show_note(event.target, event.talk, event.note)
-        self.todo_pane.linked_talk = event.talk
-        if event.focus:
-            self.main.focus_pane("note")
-
-    @on(DatabaseChanged)
-    def _database_changed(self) -> None:
-        """Another window wrote: show again what this one shows."""
-        if self.conference is not None:
-            self.load_conference(self.conference.id)
-        self.notes.check(self.note_pane.target)
-
-    @on(NoteChanged)
-    def _note_changed(self, event: NoteChanged) -> None:
-        if self.note_pane.changed_elsewhere(event.target, event.note, event.set_aside):
-            self.notes.adopt(event.target, event.note)
-
     @on(NotePane.ExternalEditWanted)
     def _external_edit(self) -> None:
         from confnote.ui.external_editor import edit_externally
@@ -452,43 +334,9 @@ class ConfnoteApp(App[None]):
         if self.runner.store is not None:
             edit_externally(self, self.runner.store.path, self.note_pane, self.runner)
 
-    @on(NotePane.RevisionsWanted)
-    def _revisions_wanted(self, event: NotePane.RevisionsWanted) -> None:
-        self.notes.load_revisions(event.note_id)
-
-    @on(RevisionsLoaded)
-    def _revisions_loaded(self, event: RevisionsLoaded) -> None:
-        self.note_pane.show_revisions(event.note_id, event.revisions)
-
-    @on(NoteSaved)
-    def _note_saved(self, event: NoteSaved) -> None:
-        self.note_pane.saved(event.target, event.note, event.conflict)
-
-    @on(NoteChecklistSaved)
-    def _note_checklist_saved(self, event: NoteChecklistSaved) -> None:
-        if self.conference is None or event.conference_id != self.conference.id:
-            return  # a note of the conference just left: its TODOs are not shown
-        if not self.todo_pane.update_note_checklist(event.note_id, event.entries):
-            self.reload_todos()
-
-    @on(NoteSaveFailed)
-    def _note_save_failed(self, event: NoteSaveFailed) -> None:
-        self.note_pane.save_failed(event.target, event.reason, event.body)
-        self.notify(
-            f"Note not saved: {event.reason}. Trying again by itself.", severity="error", timeout=10
-        )
-
     def action_conference_notes(self) -> None:
         if self.conference is not None:
-            self.conferences.choose_note(self.conference.id, self.conference_notes)
-
-    @on(ConferenceNotesLoaded)
-    def _conference_notes_loaded(self, event: ConferenceNotesLoaded) -> None:
-        self.conference_notes = event.notes
-
-    @on(TodoChangedElsewhere)
-    def _todo_changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
-        self.todo_pane.changed_elsewhere(event.theirs, event.yours)
+            self.conferences.choose_note(self.conference.id, self.main.conference_notes)
 
     # Trash
 
@@ -518,11 +366,10 @@ class ConfnoteApp(App[None]):
                 return
             if hit.talk_id is not None:
                 if self.conference and hit.conference_id != self.conference.id:
-                    self.load_conference(hit.conference_id)
-                self.schedule.show_talk(hit.talk_id)
-                self.open_talk(hit.talk_id)
+                    self.main.load_conference(hit.conference_id)
+                self.main.open_talk(hit.talk_id, show=True)
             elif hit.note_id is not None:
-                self.open_note(hit.note_id)
+                self.main.open_note(hit.note_id)
 
         self.push_screen(SearchScreen(), chosen)
 

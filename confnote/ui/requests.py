@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
+from textual.message_pump import MessagePump
 
 from confnote.store.records import ChecklistEntry
 from confnote.ui.store_runner import Job, OnError, Reply
@@ -14,11 +15,13 @@ from confnote.ui.store_runner import Job, OnError, Reply
 @dataclass
 class StoreRequest(Message):
     """Run ``job`` on the store thread after every job asked for before it; the messages
-    ``reply`` makes of its result go to the app."""
+    ``reply`` makes of its result go to ``reply_to`` (by default the main screen, which
+    shows them in its panes; what it leaves unhandled bubbles up to the app)."""
 
     job: Job
     reply: Reply | None = None
     on_error: OnError | None = None
+    reply_to: MessagePump | None = None
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """One thread that runs store calls in the order they were made.
 
-The UI never waits on it: it submits a job and gets a message back. Serial
+The UI never waits on it: it submits a job and gets a message back, on the widget that
+asked or else on the screen given at start (whose unhandled messages bubble up to the app).
+The thread's own news (ready, waiting for a lock, failed to open) goes to the app. Serial
 order matters: two quick star presses or two note saves must not race. Between
 jobs it watches for other programs' writes and says so with DatabaseChanged.
 """
@@ -12,7 +14,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.message import Message
 
@@ -27,6 +29,7 @@ from confnote.ui.messages import (
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.message_pump import MessagePump
     from textual.worker import Worker
 
     from confnote.store import Conference, Store
@@ -35,6 +38,19 @@ if TYPE_CHECKING:
 Job = Callable[["Store"], Any]
 Reply = Callable[[Any], "Message | Sequence[Message] | None"]
 OnError = Callable[[str], "Message"]
+Item = tuple[Job, "Reply | None", "OnError | None", "MessagePump | None"]
+
+
+class Submit(Protocol):
+    def __call__(
+        self,
+        job: Job,
+        reply: Reply | None = None,
+        on_error: OnError | None = None,
+        to: MessagePump | None = None,
+    ) -> None: ...
+
+
 # How often the store thread looks for other programs' writes when idle (seconds).
 WATCH_INTERVAL = 0.8
 # How often a start that found the database locked tries again (seconds).
@@ -73,20 +89,31 @@ class StoreRunner:
         self._app = app
         self._open_store = open_store
         self._first_screen = first_screen
-        self._jobs: queue.Queue[tuple[Job, Reply | None, OnError | None] | None] = queue.Queue()
+        self._jobs: queue.Queue[Item | None] = queue.Queue()
+        self._replies_to: MessagePump = app
         self._worker: Worker[None] | None = None
         self.store: Store | None = None
         self._closing = threading.Event()
         self.finished = threading.Event()  # set once the thread has closed the store
 
-    def start(self) -> None:
+    def start(self, replies_to: MessagePump | None = None) -> None:
+        """Open the store and serve jobs; replies go to ``replies_to`` unless a job names
+        where its replies go."""
+        self._replies_to = replies_to or self._app
         self._worker = self._app.run_worker(
             self._run, name="store", group="store", thread=True, exit_on_error=False
         )
 
-    def submit(self, job: Job, reply: Reply | None = None, on_error: OnError | None = None) -> None:
-        """Run ``job(store)`` after every job submitted before it; post ``reply(result)``."""
-        self._jobs.put((job, reply, on_error))
+    def submit(
+        self,
+        job: Job,
+        reply: Reply | None = None,
+        on_error: OnError | None = None,
+        to: MessagePump | None = None,
+    ) -> None:
+        """Run ``job(store)`` after every job submitted before it; post ``reply(result)``
+        to ``to``, or where replies go by default."""
+        self._jobs.put((job, reply, on_error, to))
 
     def close(self) -> None:
         """No more jobs: the thread finishes what was submitted, closes the store and ends."""
@@ -129,7 +156,7 @@ class StoreRunner:
                         break
                     self._run_job(store, *item)
                 if watch.due() and watch.changed():
-                    self._app.post_message(DatabaseChanged())
+                    self._post(DatabaseChanged())
         finally:
             store.close()
 
@@ -145,26 +172,36 @@ class StoreRunner:
             return
         if early is not None:
             conference, talks, days = early
-            self._app.post_message(ConferenceLoaded(conference, talks, [], days))
+            self._post(ConferenceLoaded(conference, talks, [], days))
 
     def _run_job(
-        self, store: Store, job: Job, reply: Reply | None, on_error: OnError | None
+        self,
+        store: Store,
+        job: Job,
+        reply: Reply | None,
+        on_error: OnError | None,
+        to: MessagePump | None,
     ) -> None:
         try:
             result = job(store)
         except ConfnoteError as error:
-            self._app.post_message(on_error(str(error)) if on_error else StoreFailed(str(error)))
+            self._post(on_error(str(error)) if on_error else StoreFailed(str(error)), to)
             return
         except Exception as error:  # a bug: keep the thread alive, say what broke
             logging.getLogger("confnote").exception("store job failed")
             reason = f"internal error: {type(error).__name__}: {error}"
-            self._app.post_message(on_error(reason) if on_error else StoreFailed(reason))
+            self._post(on_error(reason) if on_error else StoreFailed(reason), to)
             return
         replies = reply(result) if reply is not None else None
         if replies is None:
             return
         for message in [replies] if isinstance(replies, Message) else replies:
-            self._app.post_message(message)
+            self._post(message, to)
+
+    def _post(self, message: Message, to: MessagePump | None = None) -> None:
+        # An app on its way out takes no more replies, whichever widget was to get them.
+        if self._app.check_message_enabled(message):
+            (to or self._replies_to).post_message(message)
 
     def _open(self) -> tuple[Store, list[Conference]] | None:
         """Open the store and list its conferences; while another program holds the

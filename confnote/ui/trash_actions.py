@@ -80,7 +80,7 @@ class TrashActions:
         app = self._app
         app.notify(f"Moved {item.kind.label} “{item.title}” to the trash (palette: Trash)")
         if app.conference is not None:
-            app.load_conference(app.conference.id)
+            app.main.reload()
 
     def handle(self, event: TrashScreen.Request) -> None:
         app = self._app
@@ -120,4 +120,4 @@ class TrashActions:
         if isinstance(self._app.screen, TrashScreen):
             self._app.screen.show(items, status)
         if restored and self._app.conference is not None:
-            self._app.load_conference(self._app.conference.id)
+            self._app.main.reload()

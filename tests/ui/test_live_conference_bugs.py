@@ -47,7 +47,7 @@ async def test_the_note_header_follows_a_refresh_that_moves_the_open_talk(
             "late", talk.title, "2025-05-17T15:00:00+02:00", 30, room="Room B", track="Data"
         )
         store.update_talk(talk.id, details)
-        app.load_conference(programme.conference.id)  # what a refresh does once written
+        app.main.load_conference(programme.conference.id)  # what a refresh does once written
         await settle(pilot, lambda: "15:00" in note_header(app), what="the new time")
         assert "Room B" in note_header(app) and "11:00" not in note_header(app)
 

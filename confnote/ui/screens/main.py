@@ -1,23 +1,53 @@
-"""The three panes. Below 100 columns only the focused pane shows; F2–F4 switch."""
+"""The main screen: the three panes and what passes between them. Below 100 columns only the
+focused pane shows; F2–F4 switch.
+
+The screen holds the open conference: it asks the store for the conference, its notes and
+TODOs, sends on its panes' store requests, and the store's replies come here (unless a
+request named another widget), to be shown in the pane they concern."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from confnote.config import Config
-from confnote.ui.widgets.note_pane import NotePane, SaveNote
+from confnote.store.records import Conference, Note
+from confnote.ui.messages import (
+    ConferenceLoaded,
+    ConferenceNotesLoaded,
+    DatabaseChanged,
+    NoteChanged,
+    NoteChecklistSaved,
+    NoteLoaded,
+    NoteSaved,
+    NoteSaveFailed,
+    NoteTarget,
+    RevisionsLoaded,
+    TalksChanged,
+    TodoChangedElsewhere,
+    TodosLoaded,
+)
+from confnote.ui.requests import StoreRequest, TickChecklistLine
+from confnote.ui.todo_actions import tick_in_store
+from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
 
+if TYPE_CHECKING:
+    from confnote.store import Store
+    from confnote.ui.note_sync import NoteSync
+    from confnote.ui.store_runner import Submit
+
 PANES = ("schedule", "note", "todo")
+TICK_SECONDS = 30.0
 
 
 class MainScreen(Screen[None]):
@@ -28,14 +58,19 @@ class MainScreen(Screen[None]):
         self,
         clock: Callable[[], datetime],
         local_zone: tzinfo,
-        save_note: SaveNote,
+        notes: NoteSync,
+        submit: Submit,
         config: Config | None = None,
     ) -> None:
+        """``submit`` runs a job on the store thread (StoreRunner.submit)."""
         super().__init__(classes="-show-schedule")
-        self._save_note = save_note
+        self.notes = notes
+        self._submit = submit
         self._clock = clock
         self._local_zone = local_zone
         self._config = config or Config()
+        self.conference: Conference | None = None
+        self.conference_notes: list[Note] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -47,13 +82,40 @@ class MainScreen(Screen[None]):
                 yield NotePane(
                     self._clock,
                     lambda: schedule.display_zone,
-                    self._save_note,
+                    self.notes.save,
                     id="note",
                     config=self._config,
                 )
                 yield TodoPane(id="todo")
         yield PaneBar()
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
+
+    @property
+    def schedule(self) -> SchedulePane:
+        return self.query_one(SchedulePane)
+
+    @property
+    def note_pane(self) -> NotePane:
+        return self.query_one(NotePane)
+
+    @property
+    def todo_pane(self) -> TodoPane:
+        return self.query_one(TodoPane)
+
+    def _ask(self, job: Callable[[Store], Any]) -> None:
+        """Run ``job`` on the store thread; the message it returns comes back here."""
+        self._submit(job, lambda reply: reply)
+
+    @on(StoreRequest)
+    def _store_request(self, event: StoreRequest) -> None:
+        """What the panes ask of the store; the replies come back here."""
+        event.stop()
+        self._submit(event.job, event.reply, event.on_error, event.reply_to)
+
+    # Which pane shows
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for pane in PANES:
@@ -70,7 +132,7 @@ class MainScreen(Screen[None]):
     def focus_pane(self, pane: str) -> None:
         self._show(pane)
         if pane == "schedule":
-            self.query_one(SchedulePane).focus_list()
+            self.schedule.focus_list()
             return
         target = {
             "schedule": "#schedule-table",
@@ -78,6 +140,158 @@ class MainScreen(Screen[None]):
             "todo": "#todo-list",
         }[pane]
         widget = self.query_one(target)
-        if pane == "note" and self.query_one(NotePane).has_class("-preview"):
+        if pane == "note" and self.note_pane.has_class("-preview"):
             widget = self.query_one("#note-preview")
         widget.focus()
+
+    # The conference
+
+    def load_conference(self, conference_id: int) -> None:
+        self.note_pane.flush()
+        if self.conference is not None and self.conference.id != conference_id:
+            self._leave_conference()
+
+        def job(store: Store) -> ConferenceLoaded:
+            return ConferenceLoaded(
+                store.conference(conference_id),
+                store.list_talks(conference_id),
+                store.conference_notes(conference_id),
+                store.programme_days(conference_id),
+            )
+
+        self._ask(job)
+        self.reload_todos(conference_id)
+
+    def reload(self) -> None:
+        """Show again what the screen shows (the store changed under it)."""
+        if self.conference is not None:
+            self.load_conference(self.conference.id)
+
+    def _leave_conference(self) -> None:
+        """Close what belongs to the conference being left, so no key reaches it."""
+        if self.note_pane.has_focus_within or self.app.focused is None:
+            self.focus_pane("schedule")
+        self.note_pane.close()
+        self.todo_pane.linked_talk = None
+        self.todo_pane.load([], [], None)
+
+    @on(ConferenceLoaded)
+    def _conference_loaded(self, event: ConferenceLoaded) -> None:
+        conference = event.conference
+        if self.note_pane.conference_id not in (None, conference.id):
+            self._leave_conference()
+        self.conference = conference
+        self.conference_notes = event.notes
+        self.app.sub_title = conference.name
+        self.schedule.load(conference, event.talks, event.days)
+        for talk in event.talks:
+            self.note_pane.update_talk(talk)
+        if self.app.focused is None:
+            self.focus_pane("schedule")
+
+    @on(ConferenceNotesLoaded)
+    def _conference_notes_loaded(self, event: ConferenceNotesLoaded) -> None:
+        self.conference_notes = event.notes
+
+    @on(TalksChanged)
+    def _talks_changed(self, event: TalksChanged) -> None:
+        self.schedule.update_talks(event.talks)
+        for talk in event.talks:
+            self.note_pane.update_talk(talk)
+
+    @on(DatabaseChanged)
+    def _database_changed(self) -> None:
+        """Another window wrote: show again what this one shows."""
+        self.reload()
+        self.notes.check(self.note_pane.target)
+
+    # TODOs
+
+    def reload_todos(self, conference_id: int | None = None) -> None:
+        conference_id = conference_id or (self.conference.id if self.conference else None)
+        if conference_id is None:
+            return
+
+        def job(store: Store) -> TodosLoaded:
+            return TodosLoaded.of(store, conference_id)
+
+        self._ask(job)
+
+    @on(TodosLoaded)
+    def _todos_loaded(self, event: TodosLoaded) -> None:
+        if self.conference is not None and event.conference_id == self.conference.id:
+            self.todo_pane.load(event.todos, event.checklist, event.conference_id)
+
+    @on(TodoChangedElsewhere)
+    def _todo_changed_elsewhere(self, event: TodoChangedElsewhere) -> None:
+        self.todo_pane.changed_elsewhere(event.theirs, event.yours)
+
+    @on(TickChecklistLine)
+    def _tick_checklist_line(self, event: TickChecklistLine) -> None:
+        if not self.note_pane.tick(event.entry):
+            self.post_message(tick_in_store(event.entry))
+
+    # Notes
+
+    def open_talk(self, talk_id: int, *, show: bool = False, focus: bool = True) -> None:
+        """Open the talk's note; with ``show``, also move the schedule's cursor to the talk."""
+        if show:
+            self.schedule.show_talk(talk_id)
+        notes = self.notes
+
+        def job(store: Store) -> NoteLoaded:
+            talk, note = store.talk(talk_id), store.note_for_talk(talk_id)
+            notes.loaded(target := NoteTarget(talk_id=talk_id), note)
+            return NoteLoaded(target, talk, note, focus)
+
+        self.note_pane.flush()
+        self._ask(job)
+
+    def open_note(self, note_id: int) -> None:
+        notes = self.notes
+
+        def job(store: Store) -> NoteLoaded:
+            note = store.note(note_id)
+            notes.loaded(target := NoteTarget(note_id=note_id), note)
+            return NoteLoaded(target, None, note)
+
+        self.note_pane.flush()
+        self._ask(job)
+
+    @on(NoteLoaded)
+    def _note_loaded(self, event: NoteLoaded) -> None:
+        self.note_pane.show_note(event.target, event.talk, event.note)
+        self.todo_pane.linked_talk = event.talk
+        if event.focus:
+            self.focus_pane("note")
+
+    @on(NoteChanged)
+    def _note_changed(self, event: NoteChanged) -> None:
+        if self.note_pane.changed_elsewhere(event.target, event.note, event.set_aside):
+            self.notes.adopt(event.target, event.note)
+
+    @on(NotePane.RevisionsWanted)
+    def _revisions_wanted(self, event: NotePane.RevisionsWanted) -> None:
+        self.notes.load_revisions(event.note_id)
+
+    @on(RevisionsLoaded)
+    def _revisions_loaded(self, event: RevisionsLoaded) -> None:
+        self.note_pane.show_revisions(event.note_id, event.revisions)
+
+    @on(NoteSaved)
+    def _note_saved(self, event: NoteSaved) -> None:
+        self.note_pane.saved(event.target, event.note, event.conflict)
+
+    @on(NoteChecklistSaved)
+    def _note_checklist_saved(self, event: NoteChecklistSaved) -> None:
+        if self.conference is None or event.conference_id != self.conference.id:
+            return  # a note of the conference just left: its TODOs are not shown
+        if not self.todo_pane.update_note_checklist(event.note_id, event.entries):
+            self.reload_todos()
+
+    @on(NoteSaveFailed)
+    def _note_save_failed(self, event: NoteSaveFailed) -> None:
+        self.note_pane.save_failed(event.target, event.reason, event.body)
+        self.notify(
+            f"Note not saved: {event.reason}. Trying again by itself.", severity="error", timeout=10
+        )
