@@ -20,10 +20,12 @@ def parse_schedule(data: bytes, source: str, *, default_zone: str = "UTC") -> Pa
     it was used. A file that is not a schedule, or holds no usable talk, raises
     ScheduleError; a broken event only adds to ``warnings``.
     """
+    from confnote.gc_pause import gc_paused
     from confnote.schedule.limits import check_events, check_size
 
     check_size(len(data), source)
-    parsed = _parse_by_format(data, source, default_zone)
+    with gc_paused():
+        parsed = _parse_by_format(data, source, default_zone)
     check_events(len(parsed.talks), source)
     if not parsed.talks:
         raise ScheduleError(source, f"not a schedule: no talk in it{_why_none(parsed.warnings)}")

@@ -100,6 +100,8 @@ def _details(talk: TalkDetails) -> tuple[str, ...]:
 
 def _pair_rekeyed(removed: list[TalkDetails], added: list[TalkDetails]) -> list[TalkChange]:
     """Pair removed and added talks with the same title, speakers and start, in file order."""
+    if not (removed and added):
+        return []
     waiting: defaultdict[tuple[str, tuple[str, ...], datetime], list[TalkDetails]]
     waiting = defaultdict(list)
     for talk in removed:

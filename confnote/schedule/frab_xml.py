@@ -17,8 +17,11 @@ if TYPE_CHECKING:
 
 FORMAT = "frab-xml"
 _POSITION = re.compile(r":\s*line \d+, column \d+$")
-_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
+# An XML declaration naming an encoding; group 1 is the name as written.
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*\bencoding\s*=\s*["']?([^"'\s?>]*)""")
 _MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Encodings in which a DTD's "<!DOCTYPE" is the ASCII bytes, so a byte search finds it.
+_ASCII_BASED = frozenset({b"utf-8", b"utf8", b"us-ascii", b"ascii"})
 
 
 def read_frab_xml(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedule:
@@ -39,11 +42,47 @@ def read_frab_xml(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSch
 
 
 def _parse(data: bytes, source: str) -> Element:
+    xml = _xml_input(data)
+    root = _parse_without_dtd(xml)
+    if root is None:
+        root = _parse_defused(xml, source)
+    if root.tag.startswith("{"):
+        for element in root.iter():
+            element.tag = element.tag.rpartition("}")[2]
+    return root
+
+
+def _parse_without_dtd(xml: bytes | str) -> Element | None:
+    """The tree of a document without a DTD, from the C parser; None when the document
+    has one (or may have one), or does not parse: ``_parse_defused`` decides those.
+
+    Without a DTD a document can declare no entities and name no external ones, so
+    the checks defusedxml adds have nothing to refuse, and the tree is the one its
+    (pure Python, several times slower) parser would build on the same expat.
+    """
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    if isinstance(xml, bytes):
+        declared = _DECLARED_ENCODING.match(xml.removeprefix(codecs.BOM_UTF8))
+        if declared is not None and declared[1].lower() not in _ASCII_BASED:
+            return None
+        if b"\0" in xml or b"<!DOCTYPE" in xml:  # a NUL: UTF-16 or UTF-32, marked or not
+            return None
+    elif "<!DOCTYPE" in xml:
+        return None
+    try:
+        root: Element = fromstring(xml)
+    except (ParseError, LookupError, ValueError):
+        return None
+    return root
+
+
+def _parse_defused(xml: bytes | str, source: str) -> Element:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
     try:
-        root: Element = fromstring(_xml_input(data))
+        root: Element = fromstring(xml)
     except ParseError as exc:
         line, _column = exc.position
         reason = _POSITION.sub("", str(exc.msg))
@@ -53,9 +92,6 @@ def _parse(data: bytes, source: str) -> Element:
     except (LookupError, ValueError) as exc:  # e.g. an encoding Python does not know
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise ScheduleError(source, f"broken XML: {reason}") from exc
-    if root.tag.startswith("{"):
-        for element in root.iter():
-            element.tag = element.tag.rpartition("}")[2]
     return root
 
 
@@ -110,7 +146,19 @@ def _events(days: list[Element]) -> Iterator[FrabEvent]:
 
 
 def _event(event: Element, day: Element, day_label: str, room: str, number: int) -> FrabEvent:
-    fields = _children(event)
+    fields: dict[str, Element] = {}  # the first child of each tag
+    persons: list[str] = []
+    attachments: list[Link] = []
+    links: list[Link] = []
+    for child in event:
+        tag = child.tag
+        fields.setdefault(tag, child)
+        if tag == "persons":
+            persons.extend(_person(person) for person in child if person.tag == "person")
+        elif tag == "attachments":
+            attachments.extend(_link(link) for link in child if link.tag == "attachment")
+        elif tag == "links":
+            links.extend(_link(link) for link in child if link.tag == "link")
     ident = event.get("id") or event.get("guid") or f"#{number}"
     return FrabEvent(
         place=f"event {ident} (day {day_label})",
@@ -131,11 +179,8 @@ def _event(event: Element, day: Element, day_label: str, room: str, number: int)
         type=_text(fields.get("type")),
         track=_text(fields.get("track")),
         url=_text(fields.get("url")) or _text(fields.get("origin_url")),
-        persons=tuple(_person(person) for person in event.iterfind("persons/person")),
-        links=(
-            *_links(event.iterfind("attachments/attachment")),
-            *_links(event.iterfind("links/link")),
-        ),
+        persons=tuple(persons),
+        links=(*attachments, *links),
         recording_url=_recording_url(fields),
     )
 
@@ -149,7 +194,11 @@ def _children(element: Element) -> dict[str, Element]:
 
 
 def _text(element: Element | None) -> str:
-    return "" if element is None else "".join(element.itertext()).strip()
+    if element is None:
+        return ""
+    if len(element) == 0:
+        return (element.text or "").strip()
+    return "".join(element.itertext()).strip()
 
 
 def _markup(element: Element | None) -> str:
@@ -170,9 +219,8 @@ def _person(person: Element) -> str:
     return _text(name) if name is not None else _text(person)
 
 
-def _links(elements: Iterator[Element]) -> Iterator[Link]:
-    for element in elements:
-        yield Link(url=element.get("href", ""), title=_text(element), kind=element.get("type", ""))
+def _link(element: Element) -> Link:
+    return Link(url=element.get("href", ""), title=_text(element), kind=element.get("type", ""))
 
 
 def _recording_url(fields: dict[str, Element]) -> str:

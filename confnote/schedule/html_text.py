@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import nh3
 
 # Only real markup counts as HTML: "a < b" or "<your name here>" in plain text does not.
 _HTML_TAG = re.compile(
@@ -52,10 +55,15 @@ def html_to_markdown(text: str) -> str:
 
 def sanitized_html(html: str) -> str:
     """``html`` with every active part taken out (see the module's docstring)."""
+    return _cleaner().clean(html)
+
+
+@functools.cache
+def _cleaner() -> nh3.Cleaner:
+    """The sanitizer, built once: building it costs more than cleaning a short abstract."""
     import nh3
 
-    return nh3.clean(
-        html,
+    return nh3.Cleaner(
         clean_content_tags=set(ACTIVE_ELEMENTS),
         url_schemes=set(_SAFE_SCHEMES),
         attribute_filter=_absolute_links_only,
@@ -71,21 +79,26 @@ def _absolute_links_only(_element: str, attribute: str, value: str) -> str | Non
 
 
 def _convert(html: str) -> str:
-    import html_to_markdown
+    from html_to_markdown import _html_to_markdown as native
 
     try:
-        return html_to_markdown.convert(html, _options()).content or ""
+        return native.convert(html, _native_options()).content or ""
     except Exception:  # a converter bug must not cost the talk: keep the markup as text
         return html
 
 
 @functools.cache
-def _options() -> Any:
-    """Markdown as people write it: ATX headings, "-" bullets, literal * and _ escaped.
+def _native_options() -> Any:
+    """``_options`` as the compiled converter takes them, translated once: the library's
+    ``convert`` translates its options again on every call, which costs about a third of
+    converting a short abstract."""
+    from html_to_markdown.api import _to_rust_conversion_options
 
-    Every choice is given as the library's own enum value: a string would be looked
-    up again on every call, which costs more than converting a short abstract.
-    """
+    return _to_rust_conversion_options(_options())
+
+
+def _options() -> Any:
+    """Markdown as people write it: ATX headings, "-" bullets, literal * and _ escaped."""
     import html_to_markdown as h
 
     return h.ConversionOptions(

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "media.ccc.de", "video.fosdem.org")
-_VIDEO_FILE = re.compile(r"\.(?:mp4|webm|ogv|mkv|avi|mov|m4v)$", re.IGNORECASE)
+_VIDEO_EXTENSIONS = r"\.(?:mp4|webm|ogv|mkv|avi|mov|m4v)"
+_VIDEO_FILE = re.compile(_VIDEO_EXTENSIONS + "$", re.IGNORECASE)
+_SUBDOMAIN_SUFFIXES = tuple("." + host for host in _VIDEO_HOSTS)
+# In a printable ASCII URL, lower-cased, a video host or file shows as one of these.
+_VIDEO_HINT = re.compile("|".join([*(re.escape(host) for host in _VIDEO_HOSTS), _VIDEO_EXTENSIONS]))
 _SLIDES_WORD = re.compile(r"\bslides?\b|\bslide ?deck\b", re.IGNORECASE)
 _VIDEO_WORD = re.compile(r"\bvideo\b|\brecording\b", re.IGNORECASE)
 
@@ -56,7 +60,12 @@ def _is_video(link: Link, url: str) -> bool:
         return False
     if _VIDEO_WORD.search(link.title):
         return True
-    parts = urlsplit(url)
-    host = (parts.hostname or "").casefold()
-    on_video_host = any(host == h or host.endswith("." + h) for h in _VIDEO_HOSTS)
+    if url.isascii() and url.isprintable() and not _VIDEO_HINT.search(url.lower()):
+        return False  # the common case, told without taking the URL apart
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").casefold()
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address: not a link to follow
+        return False
+    on_video_host = host in _VIDEO_HOSTS or host.endswith(_SUBDOMAIN_SUFFIXES)
     return on_video_host or _VIDEO_FILE.search(parts.path) is not None

@@ -4,12 +4,16 @@ Triggers index a talk on every row written (the talk, each speaker link). For a
 schedule import that means one rebuild per speaker, each concatenating all the
 talk's speakers. ``held_search_index`` switches those triggers off for the
 caller's transaction and indexes every talk it was told about once at the end.
+Talks the block itself inserted can instead be indexed from what the caller
+already holds (``index_new_talks``), without reading them back through the
+``talk_document`` view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -49,3 +53,36 @@ def reindex_talks(session: Session, talk_ids: Iterable[int]) -> None:
         chunk = ordered[start : start + _CHUNK]
         session.execute(_FORGET, {"docs": [talk_id * 2 for talk_id in chunk]})
         session.execute(_INDEX, {"talks": chunk})
+
+
+@dataclass(frozen=True, slots=True)
+class NewTalk:
+    """A talk row just inserted, as its search document needs it: ``speakers`` in the
+    order of their speaker ids, the order the ``talk_document`` view lists them in."""
+
+    talk_id: int
+    title: str
+    subtitle: str
+    abstract: str
+    speakers: Sequence[str]
+
+
+_INDEX_NEW = (
+    "INSERT INTO search_index (rowid, title, speakers, abstract, body) VALUES (?, ?, ?, ?, '')"
+)
+
+
+def index_new_talks(session: Session, talks: Iterable[NewTalk]) -> None:
+    """Index talks inserted in this transaction (none has a note yet) in one statement,
+    each document exactly as the ``talk_document`` view would build it."""
+    documents = [
+        (
+            talk.talk_id * 2,
+            f"{talk.title} {talk.subtitle}" if talk.subtitle else talk.title,
+            ", ".join(talk.speakers),
+            talk.abstract,
+        )
+        for talk in talks
+    ]
+    if documents:
+        session.connection().exec_driver_sql(_INDEX_NEW, documents)

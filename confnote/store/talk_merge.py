@@ -19,12 +19,13 @@ flags, tags, notes and TODOs live in their own tables and are never touched.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from confnote.schedule.changes import diff_talks
@@ -32,8 +33,13 @@ from confnote.schedule.model import TalkDetails
 from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow, TalkStateRow
 from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
-from confnote.store.search_index import held_search_index
-from confnote.store.talk_rows import apply_details, distinct_names
+from confnote.store.search_index import NewTalk, held_search_index, index_new_talks
+from confnote.store.talk_rows import (
+    SCHEDULE_COLUMNS,
+    apply_details,
+    distinct_names,
+    schedule_values,
+)
 
 # Store.add_talk gives talks added by hand keys with this prefix.
 MANUAL_KEY_PREFIX = "manual-"
@@ -109,12 +115,24 @@ def _details(row: TalkRow, speakers: Sequence[str]) -> TalkDetails:
 def _as_stored(talk: TalkDetails) -> TalkDetails:
     """``talk`` as the store will hold it (whole seconds, trimmed title, distinct speakers),
     so that re-importing the same file compares equal to what is stored."""
+    title = talk.title.strip()
+    seconds = talk.duration.total_seconds()
+    speakers = distinct_names(talk.speakers)
+    if (
+        title == talk.title
+        and talk.starts_at.tzinfo is not None
+        and talk.starts_at.microsecond == 0
+        and seconds >= 0
+        and seconds.is_integer()
+        and speakers == talk.speakers
+    ):
+        return talk  # what a parser hands over is already in this form
     return replace(
         talk,
-        title=talk.title.strip(),
+        title=title,
         starts_at=datetime.fromtimestamp(epoch(talk.starts_at), UTC),
-        duration=timedelta(seconds=max(0, int(talk.duration.total_seconds()))),
-        speakers=distinct_names(talk.speakers),
+        duration=timedelta(seconds=max(0, int(seconds))),
+        speakers=speakers,
     )
 
 
@@ -165,30 +183,46 @@ def _merge(
             row.changed = ""
         outcome.cancelled.extend(report(row) for row in gone)
         added = _add_talks(session, conference_id, changes.added)
-        new_speakers.update((row.id, talk.speakers) for row, talk in added)
-        stale.update(row.id for row, _ in added)
-        _replace_speakers(session, new_speakers, fresh={row.id for row, _ in added})
-        outcome.added.extend(report(row) for row, _ in added)
+        new_speakers.update((talk_id, talk.speakers) for talk_id, talk in added)
+        ids = _replace_speakers(session, new_speakers, fresh={talk_id for talk_id, _ in added})
+        index_new_talks(session, (_new_talk(talk_id, talk, ids) for talk_id, talk in added))
+        outcome.added.extend(
+            ImportedTalk(talk_id, talk.title, (), stars.get(talk_id, 0)) for talk_id, talk in added
+        )
     return outcome
+
+
+_INSERT_TALK = (
+    f"INSERT INTO talk (conference_id, key, cancelled, changed, {', '.join(SCHEDULE_COLUMNS)}) "
+    f"VALUES (?, ?, 0, '', {', '.join('?' * len(SCHEDULE_COLUMNS))})"
+)
+_TALK_IDS = "SELECT key, id FROM talk WHERE conference_id = ?"
 
 
 def _add_talks(
     session: Session, conference_id: int, talks: Sequence[TalkDetails]
-) -> list[tuple[TalkRow, TalkDetails]]:
-    added: list[tuple[TalkRow, TalkDetails]] = []
-    for talk in talks:
-        row = TalkRow(conference_id=conference_id, key=talk.key, cancelled=False, changed="")
-        apply_details(row, talk)
-        added.append((row, talk))
-    session.add_all(row for row, _ in added)
-    session.flush()
-    return added
+) -> list[tuple[int, TalkDetails]]:
+    """Insert ``talks`` in one statement; their ids, in order."""
+    if not talks:
+        return []
+    rows = [(conference_id, talk.key, *schedule_values(talk)) for talk in talks]
+    session.flush()  # changes to stored talks first: one may give up the key a new talk takes
+    connection = session.connection()
+    connection.exec_driver_sql(_INSERT_TALK, rows)
+    ids: dict[str, int] = dict(connection.exec_driver_sql(_TALK_IDS, (conference_id,)).all())
+    return [(ids[talk.key], talk) for talk in talks]
+
+
+def _new_talk(talk_id: int, talk: TalkDetails, speaker_ids: dict[str, int]) -> NewTalk:
+    speakers = sorted(talk.speakers, key=speaker_ids.__getitem__)
+    return NewTalk(talk_id, talk.title, talk.subtitle, talk.abstract, speakers)
 
 
 def _replace_speakers(
     session: Session, speakers_by_talk: dict[int, tuple[str, ...]], *, fresh: set[int]
-) -> None:
-    """Give each talk its speakers in order, looking every name up once.
+) -> dict[str, int]:
+    """Give each talk its speakers in order, looking every name up once; the id of
+    every speaker named.
 
     ``fresh`` talks were just inserted and have no speakers to remove.
     """
@@ -197,27 +231,34 @@ def _replace_speakers(
         session.execute(delete(TalkSpeakerRow).where(TalkSpeakerRow.talk_id.in_(stale)))
     ids = _speaker_ids(session, {name for names in speakers_by_talk.values() for name in names})
     links = [
-        {"talk_id": talk_id, "speaker_id": ids[name], "position": position}
+        (talk_id, ids[name], position)
         for talk_id, names in speakers_by_talk.items()
         for position, name in enumerate(names)
     ]
     if links:
-        session.execute(insert(TalkSpeakerRow), links)
+        session.connection().exec_driver_sql(_INSERT_SPEAKER_LINK, links)
+    return ids
+
+
+_INSERT_SPEAKER_LINK = "INSERT INTO talk_speaker (talk_id, speaker_id, position) VALUES (?, ?, ?)"
 
 
 def _speaker_ids(session: Session, names: set[str]) -> dict[str, int]:
     """The id of every speaker in ``names``, creating those the store does not know yet."""
     if not names:
         return {}
-    known = dict(session.execute(select(SpeakerRow.name, SpeakerRow.id)).all())
+    connection = session.connection()
+    wanted = json.dumps(sorted(names))
+    known: dict[str, int] = dict(connection.exec_driver_sql(_SPEAKERS_NAMED, (wanted,)).all())
     missing = sorted(names - known.keys())
     if missing:
-        created = session.execute(
-            insert(SpeakerRow).returning(SpeakerRow.name, SpeakerRow.id),
-            [{"name": name} for name in missing],
-        )
-        known.update(created.all())
+        connection.exec_driver_sql(_INSERT_SPEAKER, [(name,) for name in missing])
+        known.update(connection.exec_driver_sql(_SPEAKERS_NAMED, (json.dumps(missing),)).all())
     return known
+
+
+_SPEAKERS_NAMED = "SELECT name, id FROM speaker WHERE name IN (SELECT value FROM json_each(?))"
+_INSERT_SPEAKER = "INSERT INTO speaker (name) VALUES (?)"
 
 
 def _star_levels(session: Session, conference_id: int) -> dict[int, int]:

@@ -30,22 +30,46 @@ def load_talks(session: Session, condition: ColumnElement[bool]) -> list[Talk]:
     return read_talks(sqlite_connection(session), chosen, (json.dumps(ids),))
 
 
-def apply_details(row: TalkRow, details: TalkDetails) -> None:
-    """Write the schedule fields of ``details`` into ``row``; speakers are ``set_speakers``."""
+# The talk columns a schedule fills, in the order ``schedule_values`` gives them.
+SCHEDULE_COLUMNS = (
+    "title",
+    "subtitle",
+    "abstract",
+    "kind",
+    "track",
+    "room",
+    "url",
+    "slides_url",
+    "video_url",
+    "starts_at",
+    "duration",
+)
+
+
+def schedule_values(details: TalkDetails) -> tuple[str | int, ...]:
+    """The SCHEDULE_COLUMNS of a talk row holding ``details``; refuses a talk without a title."""
     title = details.title.strip()
     if not title:
         raise ConfnoteError("a talk needs a title")
-    row.title = title
-    row.subtitle = details.subtitle
-    row.abstract = details.abstract
-    row.kind = details.kind
-    row.track = details.track
-    row.room = details.room
-    row.url = details.url
-    row.slides_url = details.slides_url
-    row.video_url = details.video_url
-    row.starts_at = epoch(details.starts_at)
-    row.duration = max(0, int(details.duration.total_seconds()))
+    return (
+        title,
+        details.subtitle,
+        details.abstract,
+        details.kind,
+        details.track,
+        details.room,
+        details.url,
+        details.slides_url,
+        details.video_url,
+        epoch(details.starts_at),
+        max(0, int(details.duration.total_seconds())),
+    )
+
+
+def apply_details(row: TalkRow, details: TalkDetails) -> None:
+    """Write the schedule fields of ``details`` into ``row``; speakers are ``set_speakers``."""
+    for column, value in zip(SCHEDULE_COLUMNS, schedule_values(details), strict=True):
+        setattr(row, column, value)
 
 
 def distinct_names(names: Iterable[str]) -> tuple[str, ...]:

@@ -112,6 +112,40 @@ def test_links_count_as_slides_or_video_only_when_their_kind_is_clear() -> None:
     assert slides_and_video(typed) == ("https://x.example/demo.mp4", "")
 
 
+def test_a_link_with_a_broken_address_is_neither_slides_nor_video() -> None:
+    links = [Link("https://[youtube.com/watch", "Talk page"), Link("https://youtu.be/abc", "Demo")]
+    assert slides_and_video(links) == ("", "https://youtu.be/abc")
+
+
+_HOSTS = ["youtube.com", "YouTu.be", "vimeo.com", "media.ccc.de", "video.fosdem.org", "tube.ex"]
+
+
+@settings(max_examples=300)
+@given(
+    user=st.sampled_from(["", "me@", "a:b@"]),
+    sub=st.sampled_from(["", "www.", "m.", "notyoutube", "x-"]),
+    host=st.sampled_from(_HOSTS),
+    port=st.sampled_from(["", ":8080"]),
+    path=st.lists(
+        st.sampled_from(["a", "/", ".mp4", ".MOV", ".m4v", ".mkvx", "?q=1", "#", "é", "\t", " "]),
+        max_size=5,
+    ).map("".join),
+)
+def test_a_link_is_a_recording_when_its_host_or_file_says_so(
+    user: str, sub: str, host: str, port: str, path: str
+) -> None:
+    from urllib.parse import urlsplit
+
+    url = f"https://{user}{sub}{host}{port}/{path}".strip()
+    parts = urlsplit(url)
+    found = (parts.hostname or "").casefold()
+    hosts = [name.casefold() for name in _HOSTS[:-1]]
+    expected = any(found == name or found.endswith("." + name) for name in hosts) or (
+        parts.path.casefold().endswith((".mp4", ".mov", ".m4v"))
+    )
+    assert slides_and_video([Link(url, "Talk page")]) == ("", url if expected else "")
+
+
 def test_repeated_keys_are_numbered_in_order_without_taking_a_real_key() -> None:
     assert unique_keys(["a", "b", "a", "a#2", "a"]) == ["a", "b", "a#3", "a#2", "a#4"]
 

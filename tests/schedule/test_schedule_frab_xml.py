@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import gc
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -287,3 +289,66 @@ def test_xml_that_cannot_be_read_is_one_line_naming_the_file(xml: str, reason: s
     assert message.startswith("test.xml: ")
     assert reason in message
     assert "\n" not in message
+
+
+_RICH_EVENT = """<event guid="r1" id="9" code="RICH">
+  <date>2024-01-01T10:00:00+01:00</date><duration>00:45</duration><room>B</room>
+  <title> Rich  event </title><subtitle>Sub</subtitle><type>Workshop</type><track>T</track>
+  <abstract>Short <em>intro</em> with <a href="https://x.example/">a link</a>.</abstract>
+  <description>&lt;p&gt;Longer &lt;b&gt;text&lt;/b&gt;&lt;/p&gt;</description>
+  <persons><person id="1">Ada</person><person id="2"><name>Bob</name></person></persons>
+  <persons><person id="3">Cy</person></persons>
+  <links><link href="https://youtu.be/x">Video</link>
+    <link href="https://x.example/s">Slides</link></links>
+  <attachments><attachment href="https://x.example/d.pdf" type="slides">Deck</attachment>
+  </attachments>
+  <url>https://x.example/talk</url><!-- a comment --><?pi data?>
+</event>"""
+
+_WITH_ENTITY = (
+    '<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE s [<!ENTITY a "aaaa">]>'
+    + _frab("<title>&a;</title>", _one_day('<event guid="a"><title>T</title></event>'))
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "mark"),
+    [
+        ("UTF-8", "utf-8", b""),
+        ("UTF-8", "utf-8", codecs.BOM_UTF8),
+        ("UTF-16", "utf-16-le", b""),
+        ("UTF-16", "utf-16-le", codecs.BOM_UTF16_LE),
+        ("UTF-16", "utf-16-be", codecs.BOM_UTF16_BE),
+        ("UTF-16LE", "utf-16-le", b""),
+        ("UTF-32", "utf-32-le", b""),
+        ("ISO-8859-1", "latin-1", b""),
+    ],
+)
+def test_entity_declarations_are_refused_whatever_the_encoding(
+    declared: str, codec: str, mark: bytes
+) -> None:
+    data = mark + _WITH_ENTITY.format(encoding=declared).encode(codec)
+    with pytest.raises(ScheduleError, match="unsafe XML"):
+        parse_schedule(data, "test.xml")
+
+
+def test_a_doctype_without_declarations_reads_like_no_doctype() -> None:
+    plain = _frab("<title>Plain</title>", _one_day(_RICH_EVENT))
+    with_doctype = '<?xml version="1.0"?><!DOCTYPE schedule>' + plain
+    assert _parse(with_doctype) == _parse(plain)
+
+
+def test_parsing_leaves_the_cycle_collector_as_it_found_it() -> None:
+    good = _frab("<title>Plain</title>", _one_day(_RICH_EVENT))
+    assert gc.isenabled()
+    _parse(good)
+    assert gc.isenabled()
+    with pytest.raises(ScheduleError):
+        _parse(good[:40])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _parse(good)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -6,17 +6,22 @@ never in time.
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from confnote.schedule import parse_schedule
+from confnote.schedule import ParsedSchedule, parse_schedule
 from confnote.schedule.assemble import MAX_SPEAKERS
 from confnote.store import Store
+from tests.helpers import talk_details
 from tests.schedule_files import Event, frab_xml
 
 # FTS5 stores each indexed document as one row of its content table.
@@ -95,3 +100,55 @@ def test_refreshing_a_talks_speakers_indexes_it_once_and_finds_the_new_ones(
         assert sum(DOCUMENT_WRITE in statement for statement in statements) == 1
         assert [hit.title for hit in store.search("Guest 39")] == ["Panel"]
         assert store.search("Bob") == []
+
+
+_NAMES = st.sampled_from(["Zed", "Ada", "Bob", "Émile", "Cy", "ada"])
+_TALKS = st.lists(
+    st.tuples(
+        st.sampled_from(["k1", "k2", "k3", "k4", "k5"]),
+        st.lists(_NAMES, max_size=4, unique=True),
+        st.sampled_from(["", "A subtitle"]),
+        st.sampled_from(["", "An abstract about **Python**."]),
+    ),
+    min_size=1,
+    max_size=5,
+    unique_by=lambda talk: talk[0],
+)
+
+
+def _schedule(talks: list[tuple[str, list[str], str, str]]) -> ParsedSchedule:
+    details = tuple(
+        talk_details(key, f"Talk {key}", subtitle=subtitle, abstract=abstract, speakers=names)
+        for key, names, subtitle, abstract in talks
+    )
+    return ParsedSchedule("frab-xml", "Conf", "Europe/Brussels", details)
+
+
+def _index_and_view(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with closing(sqlite3.connect(path)) as connection:
+        index = connection.execute(
+            "SELECT rowid, title, speakers, abstract, body FROM search_index "
+            "WHERE rowid % 2 = 0 ORDER BY rowid"
+        ).fetchall()
+        view = connection.execute(
+            "SELECT doc, title, speakers, abstract, body FROM talk_document ORDER BY doc"
+        ).fetchall()
+    return index, view
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=_TALKS, second=_TALKS)
+def test_each_talks_search_document_is_the_one_the_view_builds_after_import_and_refresh(
+    first: list[tuple[str, list[str], str, str]], second: list[tuple[str, list[str], str, str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.db"
+        with Store.open(path) as store:
+            store.import_schedule(_schedule(first), source="/conf.xml")
+            index, view = _index_and_view(path)
+            assert index == view
+            talk = store.list_talks(store.list_conferences()[0].id)[0]
+            store.save_talk_note(talk.id, "my own words")
+            store.import_schedule(_schedule(second), source="/conf.xml")
+        index, view = _index_and_view(path)
+        assert index == view
