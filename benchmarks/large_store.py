@@ -22,7 +22,7 @@ from pathlib import Path
 
 from confnote.schedule import ParsedSchedule, ScheduleError, parse_schedule
 from confnote.schedule.model import TalkDetails
-from confnote.store import Store, TodoKind
+from confnote.store import Store, TodoKind, migrations
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[0].parent / "shared" / "samples" / "schedules"
@@ -103,7 +103,9 @@ def sample_schedules() -> list[ParsedSchedule]:
 
 def store_path(size: Size = FULL) -> Path:
     """The cached store for ``size``, building it if it is missing or out of date."""
-    key = hashlib.sha256(f"{GENERATOR_VERSION}{size}".encode())
+    # The schema version is part of the key: a store cached by a newer confnote (another
+    # branch, say) would not open in this one.
+    key = hashlib.sha256(f"{GENERATOR_VERSION}{migrations.LATEST_VERSION}{size}".encode())
     for path in sorted(SAMPLES.glob("*")) if SAMPLES.is_dir() else []:
         key.update(path.name.encode() + path.read_bytes())
     target = CACHE / f"large-{key.hexdigest()[:12]}.db"
