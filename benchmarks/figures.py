@@ -107,6 +107,23 @@ def alternate(
             yield mine, floor()
 
 
+def compared(
+    setup: Setup,
+    ours: Callable[[], Any],
+    floor: Callable[[], Any],
+    figure: Figure,
+    *,
+    runs: int | None = None,
+    each: Callable[[Any], float] = float,
+) -> list[Figure]:
+    """``figure`` filled with ``runs`` (default ``setup.runs``) alternated runs of ``ours``
+    and ``floor``; ``each`` turns one run's result into its sample (a p95, a median)."""
+    for mine, theirs in alternate(runs or setup.runs, ours, floor):
+        figure.ours.append(each(mine))
+        figure.floor.append(each(theirs))
+    return [figure]
+
+
 # Cold start in a real terminal
 
 
@@ -181,18 +198,20 @@ def search(setup: Setup) -> list[Figure]:
         def floor() -> float:
             return _p95([_timed(partial(_fetch, connection, plain, m)) for m in matches])
 
-        pairs = list(alternate(setup.runs, ours, floor))
-    return [
-        Figure(
-            f"full-text search, p95 of {len(queries)} varied queries",
-            "ms",
-            [mine for mine, _ in pairs],
-            [theirs for _, theirs in pairs],
-            "plain FTS5 match + rank, p95",
-            10,
-            absolute=True,
+        return compared(
+            setup,
+            ours,
+            floor,
+            Figure(
+                f"full-text search, p95 of {len(queries)} varied queries",
+                "ms",
+                [],
+                [],
+                "plain FTS5 match + rank, p95",
+                10,
+                absolute=True,
+            ),
         )
-    ]
 
 
 def _fetch(connection: sqlite3.Connection, sql: str, match: str) -> list[Any]:
@@ -241,18 +260,15 @@ def autosave_job(setup: Setup) -> list[Figure]:
             count += 1
             return _timed(lambda: store.save_talk_note(talk.id, f"{body}\nline {count}")) * 1000
 
-        runs = max(setup.runs, 3) * 10
-        pairs = list(alternate(runs, ours, floor))
-    return [
-        Figure(
-            "the app's autosave job on the store thread",
-            "ms",
-            [mine for mine, _ in pairs],
-            [theirs for _, theirs in pairs],
-            "the note save alone",
-            2,
+        return compared(
+            setup,
+            ours,
+            floor,
+            Figure(
+                "the app's autosave job on the store thread", "ms", [], [], "the note save alone", 2
+            ),
+            runs=max(setup.runs, 3) * 10,
         )
-    ]
 
 
 def _no_note() -> Any:
@@ -295,17 +311,20 @@ def typing(setup: Setup) -> list[Figure]:
             editor.move_cursor((lines // 2, 0))
             return await _type(pilot, keys)
 
-    pairs = list(alternate(setup.runs, lambda: asyncio.run(ours()), lambda: asyncio.run(floor())))
-    return [
+    return compared(
+        setup,
+        lambda: asyncio.run(ours()),
+        lambda: asyncio.run(floor()),
         Figure(
             f"keystroke → paint, {lines}-line note, autosave on, p95",
             "ms",
-            [_p95(mine) for mine, _ in pairs],
-            [_p95(theirs) for _, theirs in pairs],
+            [],
+            [],
             "bare TextArea, same text and highlighting",
             1.2,
-        )
-    ]
+        ),
+        each=_p95,
+    )
 
 
 async def _type(pilot: Any, keys: int) -> list[float]:
@@ -357,17 +376,13 @@ def day_switch(setup: Setup) -> list[Figure]:
             table.focus()
             return await _switch(pilot, lambda: table.row_count, size, switches)
 
-    pairs = list(alternate(setup.runs, lambda: asyncio.run(ours()), lambda: asyncio.run(floor())))
-    return [
-        Figure(
-            f"key → {size}-talk day painted",
-            "ms",
-            [statistics.median(mine) for mine, _ in pairs],
-            [statistics.median(theirs) for _, theirs in pairs],
-            "bare DataTable, same rows",
-            1.2,
-        )
-    ]
+    return compared(
+        setup,
+        lambda: asyncio.run(ours()),
+        lambda: asyncio.run(floor()),
+        Figure(f"key → {size}-talk day painted", "ms", [], [], "bare DataTable, same rows", 1.2),
+        each=statistics.median,
+    )
 
 
 async def _switch(pilot: Any, rows: Callable[[], int], size: int, times: int) -> list[float]:
@@ -411,17 +426,19 @@ def import_schedule(setup: Setup) -> list[Figure]:
     def floor() -> float:
         return _timed(lambda: parse(data)) * 1000
 
-    pairs = list(alternate(setup.runs, ours, floor))
-    return [
+    return compared(
+        setup,
+        ours,
+        floor,
         Figure(
             f"import {sample.name}: parse + write to a fresh store",
             "ms",
-            [mine for mine, _ in pairs],
-            [theirs for _, theirs in pairs],
+            [],
+            [],
             f"{parser} parse of the same bytes",
             10,
-        )
-    ]
+        ),
+    )
 
 
 def _xml_parser() -> tuple[str, Callable[[bytes], Any]]:
@@ -449,16 +466,12 @@ def cli_search(setup: Setup) -> list[Figure]:
     def floor() -> float:
         return _timed(lambda: subprocess.run([PYTHON, "-c", "pass"], check=True))
 
-    pairs = list(alternate(setup.runs, ours, floor))
-    return [
-        Figure(
-            "`confnote search WORD`, end to end",
-            "s",
-            [mine for mine, _ in pairs],
-            [theirs for _, theirs in pairs],
-            "`python -c pass`",
-        )
-    ]
+    return compared(
+        setup,
+        ours,
+        floor,
+        Figure("`confnote search WORD`, end to end", "s", [], [], "`python -c pass`"),
+    )
 
 
 FIGURES: tuple[Callable[[Setup], list[Figure]], ...] = (

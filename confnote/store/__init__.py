@@ -1,6 +1,7 @@
-"""The headless store: SQLite through SQLAlchemy, handing out frozen records.
+"""The headless store: SQLite, in plain SQL where the work is everyday and through
+SQLAlchemy's ORM (loaded on first need) where it is not, handing out frozen records.
 
-``Store`` loads SQLAlchemy only when first named; the records load nothing heavy.
+``Store`` loads only when first named; the records load nothing heavy.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from confnote.store import search as fts
 from confnote.store.bulk_methods import BulkMethods
-from confnote.store.engine import BUSY_TIMEOUT_MS, create_engine_for, prepare_database
+from confnote.store.engine import BUSY_TIMEOUT_MS, open_database
 from confnote.store.note_methods import NoteMethods
 from confnote.store.records import SearchHit
 from confnote.store.todo_methods import TodoMethods
@@ -38,8 +38,7 @@ class Store(BulkMethods, TodoMethods, NoteMethods, TrashMethods):
         A write waits up to ``busy_timeout_ms`` for another process's write lock.
         """
         path = Path(path).expanduser()
-        prepare_database(path)
-        return cls(path, create_engine_for(path, busy_timeout_ms), clock)
+        return cls(path, open_database(path, busy_timeout_ms), clock, busy_timeout_ms)
 
     # Search
 
@@ -50,5 +49,5 @@ class Store(BulkMethods, TodoMethods, NoteMethods, TrashMethods):
         match = fts.fts_query(query)
         if match is None:
             return []
-        with self._reading() as session:
-            return fts.search_hits(session, match, conference_id=conference_id, limit=limit)
+        with self._sql_read() as connection:
+            return fts.search_hits(connection, match, conference_id=conference_id, limit=limit)

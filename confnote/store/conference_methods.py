@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
-
 from confnote.errors import ConfnoteError
-from confnote.store.models import ConferenceRow
+from confnote.store.plain_reads import conference_by_id, read_conferences
 from confnote.store.records import Conference
-from confnote.store.rows import check_zone, conference_record, get_row, slugify, unique_slug
+from confnote.store.rows import check_zone, slugify, unique_slug
 from confnote.store.transactions import StoreBase
 
 
@@ -30,19 +28,22 @@ class ConferenceMethods(StoreBase):
         if not name:
             raise ConfnoteError("a conference needs a name")
         check_zone(time_zone)
-        with self._transaction() as session:
-            row = ConferenceRow(
-                name=name,
-                slug=unique_slug(session, slug or slugify(name)),
-                time_zone=time_zone,
-                starts_on=starts_on,
-                ends_on=ends_on,
-                url=url,
-                created_at=self._now(),
+        with self._sql_write() as connection:
+            cursor = connection.execute(
+                "INSERT INTO conference"
+                " (name, slug, time_zone, starts_on, ends_on, url, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    name,
+                    unique_slug(connection, slug or slugify(name)),
+                    time_zone,
+                    _iso(starts_on),
+                    _iso(ends_on),
+                    url,
+                    self._now(),
+                ),
             )
-            session.add(row)
-            session.flush()
-            return conference_record(row)
+            return conference_by_id(connection, cursor.lastrowid)
 
     def update_conference(
         self,
@@ -54,51 +55,55 @@ class ConferenceMethods(StoreBase):
         ends_on: date | None = None,
         url: str | None = None,
     ) -> Conference:
-        with self._transaction() as session:
-            row = get_row(session, ConferenceRow, conference_id, "conference")
-            if name is not None and name.strip():
-                row.name = name.strip()
-            if time_zone is not None:
-                check_zone(time_zone)
-                row.time_zone = time_zone
-            if starts_on is not None:
-                row.starts_on = starts_on
-            if ends_on is not None:
-                row.ends_on = ends_on
-            if url is not None:
-                row.url = url
-            return conference_record(row)
+        if time_zone is not None:
+            check_zone(time_zone)
+        changes = {
+            "name": name.strip() if name is not None and name.strip() else None,
+            "time_zone": time_zone,
+            "starts_on": _iso(starts_on),
+            "ends_on": _iso(ends_on),
+            "url": url,
+        }
+        with self._sql_write() as connection:
+            conference_by_id(connection, conference_id)
+            for column, value in changes.items():
+                if value is not None:
+                    connection.execute(
+                        f"UPDATE conference SET {column} = ? WHERE id = ?", (value, conference_id)
+                    )
+            return conference_by_id(connection, conference_id)
 
     def conference(self, conference_id: int) -> Conference:
-        with self._reading() as session:
-            return conference_record(get_row(session, ConferenceRow, conference_id, "conference"))
+        with self._sql_read() as connection:
+            return conference_by_id(connection, conference_id)
 
     def find_conference(self, name_or_slug: str) -> Conference | None:
         """The conference whose slug or name (case-insensitively) is ``name_or_slug``."""
-        with self._reading() as session:
-            row = session.scalars(
-                select(ConferenceRow).where(
-                    (ConferenceRow.slug == slugify(name_or_slug))
-                    | (func.lower(ConferenceRow.name) == name_or_slug.strip().lower())
-                )
-            ).first()
-            return conference_record(row) if row else None
+        with self._sql_read() as connection:
+            found = read_conferences(
+                connection,
+                "slug = ? OR lower(name) = ?",
+                (slugify(name_or_slug), name_or_slug.strip().lower()),
+            )
+            return min(found, key=lambda conference: conference.id, default=None)
 
     def list_conferences(self) -> list[Conference]:
         """Every conference, newest first."""
-        with self._reading() as session:
-            rows = session.scalars(
-                select(ConferenceRow).order_by(
-                    ConferenceRow.starts_on.desc().nulls_last(), ConferenceRow.id.desc()
-                )
-            )
-            return [conference_record(row) for row in rows]
+        with self._sql_read() as connection:
+            return read_conferences(connection)
 
     def delete_conference(self, conference_id: int) -> None:
         """Delete a conference with its talks, notes and TODOs."""
+        from confnote.store.models import ConferenceRow
+        from confnote.store.rows import get_row
+
         with self._transaction() as session:
             session.delete(get_row(session, ConferenceRow, conference_id, "conference"))
 
     def is_empty(self) -> bool:
-        with self._reading() as session:
-            return session.scalar(select(func.count()).select_from(ConferenceRow)) == 0
+        with self._sql_read() as connection:
+            return connection.execute("SELECT 1 FROM conference LIMIT 1").fetchone() is None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

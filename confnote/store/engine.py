@@ -12,7 +12,7 @@ from confnote.store import migrations
 from confnote.store.backups import make_backup
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -32,25 +32,34 @@ def configure_connection(
     connection.execute("PRAGMA foreign_keys = ON")
 
 
-def prepare_database(path: Path) -> None:
-    """Create the file if needed and migrate it, backing it up first when it holds data."""
+def open_database(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Create the file if needed and migrate it (backing it up first when it holds
+    data); return the connection, in autocommit mode (callers BEGIN themselves), with
+    the pragmas, usable from any one thread at a time."""
     try:
         create_private_file(path)
         make_companions_private(path)
-        connection = sqlite3.connect(path, isolation_level=None)
+        connection = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
+        )
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path}: cannot open database: {_reason(error)}") from None
     try:
-        configure_connection(connection)
+        configure_connection(connection, busy_timeout_ms)
         migrations.migrate(
             connection,
             backup=lambda version: make_backup(path, f"before-v{migrations.LATEST_VERSION}"),
         )
     except sqlite3.DatabaseError as error:
+        connection.close()
         kind = StoreLockedError if is_lock_error(error) else StoreError
         raise kind(f"{path}: cannot use database: {_reason(error)}") from None
-    finally:
-        connection.close()
+    return connection
+
+
+def prepare_database(path: Path) -> None:
+    """Create the file if needed and migrate it, backing it up first when it holds data."""
+    open_database(path).close()
 
 
 def make_companions_private(database: Path) -> None:
@@ -60,33 +69,28 @@ def make_companions_private(database: Path) -> None:
         make_private(database.with_name(database.name + suffix))
 
 
-def create_engine_for(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    """A SQLAlchemy engine whose every connection carries the pragmas.
-
-    Transactions begin IMMEDIATE (take the write lock up front, so two writers
-    queue instead of deadlocking), except on a connection with the ``READ_ONLY``
-    execution option, which begins deferred and never takes the write lock.
-    """
+def session_makers(
+    connection: sqlite3.Connection,
+) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """ORM sessions over ``connection`` (one that ``open_database`` returned): for
+    writes, whose transactions begin IMMEDIATE (take the write lock up front, so two
+    writers queue instead of deadlocking), and for reads, which begin deferred and
+    never take the write lock. Importing SQLAlchemy is the cost of calling this."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import sessionmaker
+    from sqlalchemy.pool import StaticPool
 
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy's own BEGIN drive transactions (pysqlite's implicit
-        # transaction handling would otherwise defer BEGIN past our pragmas).
-        dbapi_connection.isolation_level = None
-        configure_connection(dbapi_connection, busy_timeout_ms)
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connection, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
+    def _on_begin(sqla_connection: Any) -> None:
+        read_only = sqla_connection.get_execution_options().get(READ_ONLY, False)
+        sqla_connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
-    return engine
+    return (
+        sessionmaker(engine, expire_on_commit=False),
+        sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False),
+    )
 
 
 def _reason(error: BaseException) -> str:

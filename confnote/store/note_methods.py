@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from confnote.store import notes
-from confnote.store.models import NoteRow
 from confnote.store.records import ChecklistEntry, Note, NoteRevision, NoteWrite, RevisionKind
-from confnote.store.rows import get_row
 from confnote.store.transactions import StoreBase
 
 
@@ -13,12 +11,12 @@ class NoteMethods(StoreBase):
     """Notes; part of :class:`confnote.store.api.Store`."""
 
     def note_for_talk(self, talk_id: int) -> Note | None:
-        with self._reading() as session:
-            return notes.note_for_talk(session, talk_id)
+        with self._sql_read() as connection:
+            return notes.note_for_talk(connection, talk_id)
 
     def note(self, note_id: int) -> Note:
-        with self._reading() as session:
-            return notes.note_record(get_row(session, NoteRow, note_id, "note"))
+        with self._sql_read() as connection:
+            return notes.note_by_id(connection, note_id)
 
     def save_talk_note(self, talk_id: int, body: str, *, base_version: int | None = None) -> Note:
         """Write the note of a talk, creating it on first save."""
@@ -47,9 +45,9 @@ class NoteMethods(StoreBase):
         that finds a newer version keeps the other text as a pinned revision and
         returns it as ``conflict``. ``keep_current_as`` pins the replaced text.
         """
-        with self._transaction() as session:
+        with self._sql_write() as connection:
             return notes.write_note(
-                session,
+                connection,
                 body,
                 talk_id=talk_id,
                 note_id=note_id,
@@ -61,30 +59,32 @@ class NoteMethods(StoreBase):
 
     def add_conference_note(self, conference_id: int, title: str, body: str = "") -> Note:
         """A note that belongs to the conference itself (intro, hallway track, sprints)."""
-        with self._transaction() as session:
-            return notes.add_conference_note(session, conference_id, title, body, now=self._now())
+        with self._sql_write() as connection:
+            return notes.add_conference_note(
+                connection, conference_id, title, body, now=self._now()
+            )
 
     def conference_notes(self, conference_id: int) -> list[Note]:
         """Notes of the conference itself, in the order they were made."""
-        with self._reading() as session:
-            return notes.conference_notes(session, conference_id)
+        with self._sql_read() as connection:
+            return notes.conference_notes(connection, conference_id)
 
     def talk_notes(self, conference_id: int) -> list[Note]:
         """Every talk note of a conference that holds some text."""
-        with self._reading() as session:
-            return notes.talk_notes(session, conference_id)
+        with self._sql_read() as connection:
+            return notes.talk_notes(connection, conference_id)
 
     def note_revisions(self, note_id: int) -> list[NoteRevision]:
         """Earlier bodies of a note, newest first."""
-        with self._reading() as session:
-            return notes.note_revisions(session, note_id)
+        with self._sql_read() as connection:
+            return notes.note_revisions(connection, note_id)
 
     def checklist(self, conference_id: int) -> list[ChecklistEntry]:
         """Every ``- [ ]`` line in the conference's notes, by talk time then line."""
-        with self._reading() as session:
-            return notes.checklist(session, conference_id)
+        with self._sql_read() as connection:
+            return notes.checklist(connection, conference_id)
 
     def set_checklist_item(self, entry: ChecklistEntry, done: bool) -> Note:
         """Tick or untick a checklist line by rewriting it in its note."""
-        with self._transaction() as session:
-            return notes.set_checklist_item(session, entry, done, now=self._now())
+        with self._sql_write() as connection:
+            return notes.set_checklist_item(connection, entry, done, now=self._now())

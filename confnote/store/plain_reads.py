@@ -1,8 +1,8 @@
-"""Reads in plain sqlite3: talks as records and a conference's programme days.
+"""Reads in plain sqlite3: conferences and talks as records, a conference's programme days.
 
-The Store runs them inside its transaction, on the session's own connection; the
-app's first screen runs them on a read-only connection before SQLAlchemy is even
-imported (about 0.3 s and 30 MB), so a day's rows show while the store loads.
+The Store runs them inside its transactions; the app's first screen runs them on a
+read-only connection of its own before the store has even opened, so a day's rows
+show while it opens.
 """
 
 from __future__ import annotations
@@ -15,9 +15,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from confnote import agenda
+from confnote.errors import NotFoundError
 from confnote.store import migrations
 from confnote.store.records import Conference, Talk, TodoKind
 
+_CONFERENCES = """
+SELECT id, name, slug, time_zone, starts_on, ends_on, url FROM conference
+WHERE {where}
+ORDER BY starts_on IS NULL, starts_on DESC, id DESC
+"""
 _TALKS = """
 SELECT t.id, t.conference_id, t.key, t.title, t.starts_at, t.duration, t.subtitle,
        t.abstract, t.kind, t.track, t.room, t.url, t.slides_url, t.video_url,
@@ -43,6 +49,31 @@ WHERE n.talk_id IN ({chosen}) AND trim(n.body, ' ' || char(9, 13, 10)) <> ''
 _WATCHING = """
 SELECT td.talk_id FROM todo td WHERE td.talk_id IN ({chosen}) AND td.kind = ?
 """
+
+
+def read_conferences(
+    connection: sqlite3.Connection, where: str = "1", parameters: Sequence[object] = ()
+) -> list[Conference]:
+    """Conferences matching the SQL condition ``where``, newest first."""
+    return [
+        Conference(
+            id=row[0],
+            name=row[1],
+            slug=row[2],
+            time_zone=row[3],
+            starts_on=date.fromisoformat(row[4]) if row[4] else None,
+            ends_on=date.fromisoformat(row[5]) if row[5] else None,
+            url=row[6],
+        )
+        for row in connection.execute(_CONFERENCES.format(where=where), parameters)
+    ]
+
+
+def conference_by_id(connection: sqlite3.Connection, conference_id: int | None) -> Conference:
+    found = read_conferences(connection, "id = ?", (conference_id,))
+    if not found:
+        raise NotFoundError(f"no conference with id {conference_id}")
+    return found[0]
 
 
 def read_talks(

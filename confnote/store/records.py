@@ -1,7 +1,7 @@
 """What the store hands out: plain frozen values, safe to pass between threads.
 
 This module imports nothing heavy, so the UI can name these types without
-loading SQLAlchemy.
+loading the store.
 """
 
 from __future__ import annotations

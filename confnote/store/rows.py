@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
-from typing import TypeVar
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, TypeVar
 
 from confnote import agenda, slugs
 from confnote.errors import ConfnoteError, NotFoundError
-from confnote.store.models import ConferenceRow
 from confnote.store.records import Conference
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from confnote.store.models import ConferenceRow
 
 RowT = TypeVar("RowT")
 
@@ -63,11 +64,17 @@ def slugify(name: str) -> str:
     return slugs.slugify(name) or "conference"
 
 
-def unique_slug(session: Session, slug: str) -> str:
+def unique_slug(database: Session | sqlite3.Connection, slug: str) -> str:
     """``slug``, or ``slug-2``, ``slug-3``… when another conference already has it."""
-    taken = set(
-        session.scalars(select(ConferenceRow.slug).where(ConferenceRow.slug.like(f"{slug}%")))
+    connection = (
+        database if isinstance(database, sqlite3.Connection) else sqlite_connection(database)
     )
+    taken = {
+        taken
+        for (taken,) in connection.execute(
+            "SELECT slug FROM conference WHERE slug LIKE ?", (f"{slug}%",)
+        )
+    }
     candidate, counter = slug, 1
     while candidate in taken:
         counter += 1

@@ -9,16 +9,16 @@ the last unquoted term matches as a prefix, so results follow typing.
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
-
-from sqlalchemy import Row, bindparam, text
-from sqlalchemy.orm import Session
 
 from confnote.store.records import SearchHit
 from confnote.store.rows import instant
 
 # bm25 weights per column of search_index: title, speakers, abstract, body.
 COLUMN_WEIGHTS = (10.0, 5.0, 1.0, 1.0)
+# How many of the best documents, overall, are sorted into the two tiers below.
+CANDIDATES_PER_HIT = 2
 
 MATCH_START = "\x02"
 MATCH_END = "\x03"
@@ -34,39 +34,38 @@ _WEIGHTS = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
 _CONFERENCE_OF_DOC = """CASE s.rowid % 2
     WHEN 0 THEN (SELECT conference_id FROM talk WHERE id = s.rowid / 2)
     ELSE (SELECT conference_id FROM note WHERE id = s.rowid / 2) END"""
-# Ranking touches only the index: joins and snippets wait for the survivors. The
-# unary + keeps SQLite from handing the IN list to FTS5, which would restart the
+# Ranking touches only the index, once: joins and snippets wait for the survivors.
+_RANKED = f"""
+SELECT s.rowid FROM search_index s
+WHERE search_index MATCH :match
+  AND (:conference IS NULL OR {_CONFERENCE_OF_DOC} = :conference)
+ORDER BY bm25(search_index, {_WEIGHTS})
+LIMIT :limit
+"""
+# Of the given documents, those where the words are found without the abstract: in a
+# title, a speaker or the attendee's own note. They come before abstract-only hits.
+# The unary + keeps SQLite from handing the IN list to FTS5, which would restart the
 # whole MATCH once per listed document.
-_RANKED = text(
-    f"""
-    SELECT s.rowid AS doc FROM search_index s
-    WHERE search_index MATCH :match
-      AND (:conference IS NULL OR {_CONFERENCE_OF_DOC} = :conference)
-    ORDER BY bm25(search_index, {_WEIGHTS})
-    LIMIT :limit
-    """
-)
-_DETAILS = text(
-    f"""
-    SELECT s.rowid AS doc,
-           snippet(search_index, -1, :open, :close, '…', 12) AS snippet,
-           bm25(search_index, {_WEIGHTS}) AS rank,
-           c.id AS conference_id,
-           coalesce(c.time_zone, 'UTC') AS time_zone,
-           coalesce(t.title, n.title) AS title,
-           t.starts_at AS starts_at,
-           coalesce(t.room, '') AS room,
-           s.speakers AS speakers
-    FROM search_index s
-    LEFT JOIN talk t ON s.rowid % 2 = 0 AND t.id = s.rowid / 2
-    LEFT JOIN note n ON s.rowid % 2 = 1 AND n.id = s.rowid / 2
-    LEFT JOIN conference c ON c.id = coalesce(t.conference_id, n.conference_id)
-    WHERE search_index MATCH :match AND +s.rowid IN :docs
-    """
-).bindparams(bindparam("docs", expanding=True))
-# Documents where the words are found without the abstract: in a title, a
-# speaker or the attendee's own note. They come before abstract-only hits.
-_OWN_COLUMNS = "{title speakers body}"
+_OWN = """
+SELECT s.rowid FROM search_index s
+WHERE search_index MATCH '{{title speakers body}} : (' || :match || ')' AND +s.rowid IN ({docs})
+"""
+_DETAILS = f"""
+SELECT s.rowid,
+       snippet(search_index, -1, :open, :close, '…', 12),
+       bm25(search_index, {_WEIGHTS}),
+       c.id,
+       coalesce(c.time_zone, 'UTC'),
+       coalesce(t.title, n.title),
+       t.starts_at,
+       coalesce(t.room, ''),
+       s.speakers
+FROM search_index s
+LEFT JOIN talk t ON s.rowid % 2 = 0 AND t.id = s.rowid / 2
+LEFT JOIN note n ON s.rowid % 2 = 1 AND n.id = s.rowid / 2
+LEFT JOIN conference c ON c.id = coalesce(t.conference_id, n.conference_id)
+WHERE search_index MATCH :match AND +s.rowid IN ({{docs}})
+"""
 
 
 def fts_query(text: str) -> str | None:
@@ -97,41 +96,49 @@ def snippet_pieces(snippet: str) -> tuple[tuple[str, bool], ...]:
 
 
 def search_hits(
-    session: Session, match: str, *, conference_id: int | None, limit: int
+    connection: sqlite3.Connection, match: str, *, conference_id: int | None, limit: int
 ) -> list[SearchHit]:
     """Talks and notes matching ``match`` (an expression from ``fts_query``), best first:
-    those found in a title, speakers or a note before those found only in an abstract."""
-    first = _ranked(session, f"{_OWN_COLUMNS} : ({match})", conference_id, limit)
-    docs = list(first)
-    if len(docs) < limit:
-        rest = _ranked(session, match, conference_id, limit + len(docs))
-        docs += [doc for doc in rest if doc not in first][: limit - len(docs)]
-    if not docs:
+    of the ``CANDIDATES_PER_HIT`` × ``limit`` best overall (one ranking), those found in
+    a title, speakers or a note before those found only in an abstract."""
+    ranked = [
+        doc
+        for (doc,) in connection.execute(
+            _RANKED,
+            {"match": match, "conference": conference_id, "limit": limit * CANDIDATES_PER_HIT},
+        )
+    ]
+    if not ranked:
         return []
-    rows = session.execute(
-        _DETAILS, {"open": MATCH_START, "close": MATCH_END, "match": match, "docs": docs}
+    own = {
+        doc for (doc,) in connection.execute(_OWN.format(docs=_numbers(ranked)), {"match": match})
+    }
+    docs = sorted(ranked, key=lambda doc: doc not in own)[:limit]
+    rows = connection.execute(
+        _DETAILS.format(docs=_numbers(docs)),
+        {"open": MATCH_START, "close": MATCH_END, "match": match},
     )
-    hits = {row.doc: _hit(row) for row in rows}
+    hits = {row[0]: _hit(row) for row in rows}
     return [hits[doc] for doc in docs if doc in hits]
 
 
-def _ranked(session: Session, match: str, conference_id: int | None, limit: int) -> dict[int, None]:
-    """The ``limit`` best documents for ``match``, best first (a dict keeps order, finds fast)."""
-    rows = session.execute(_RANKED, {"match": match, "conference": conference_id, "limit": limit})
-    return dict.fromkeys(row.doc for row in rows)
+def _numbers(values: list[int]) -> str:
+    """Integers (row ids read from the index, never typed by anyone) as an SQL list."""
+    return ", ".join(str(int(value)) for value in values)
 
 
-def _hit(row: Row[Any]) -> SearchHit:
-    talk = row.doc % 2 == 0
+def _hit(row: Any) -> SearchHit:
+    doc, snippet, rank, conference_id, time_zone, title, starts_at, room, speakers = row
+    talk = doc % 2 == 0
     return SearchHit(
-        conference_id=row.conference_id,
-        title=row.title,
-        snippet=snippet_pieces(row.snippet or ""),
-        rank=float(row.rank),
-        talk_id=row.doc // 2 if talk else None,
-        note_id=None if talk else row.doc // 2,
-        starts_at=instant(row.starts_at) if row.starts_at is not None else None,
-        speakers=row.speakers,
-        room=row.room,
-        time_zone=row.time_zone,
+        conference_id=conference_id,
+        title=title,
+        snippet=snippet_pieces(snippet or ""),
+        rank=float(rank),
+        talk_id=doc // 2 if talk else None,
+        note_id=None if talk else doc // 2,
+        starts_at=instant(starts_at) if starts_at is not None else None,
+        speakers=speakers,
+        room=room,
+        time_zone=time_zone,
     )

@@ -3,21 +3,20 @@ and the attendee's own state about each (stars, attended, rating, hidden, tags, 
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import delete, select
 
 from confnote import agenda
 from confnote.errors import ConfnoteError, NotFoundError
 from confnote.schedule.model import TalkDetails
 from confnote.store.conference_methods import ConferenceMethods
-from confnote.store.days import programme_days
-from confnote.store.models import ConferenceRow, TagRow, TalkRow, TalkStateRow, TalkTagRow, TodoRow
-from confnote.store.records import MAX_STAR, Talk, TodoKind
-from confnote.store.rows import epoch, get_row
-from confnote.store.talk_rows import apply_details, count_talks, load_talks, set_speakers, tag_row
-from confnote.store.todo_rows import next_position
+from confnote.store.plain_reads import conference_by_id, read_programme_days, read_talks
+from confnote.store.records import MAX_STAR, Talk
+from confnote.store.rows import epoch
+from confnote.store.todo_rows import watch_later
+
+# The attendee's state about a talk, as ``talk_state`` keeps it.
+_STATE_COLUMNS = frozenset({"star", "attended", "rating", "hidden"})
 
 
 class TalkMethods(ConferenceMethods):
@@ -25,6 +24,12 @@ class TalkMethods(ConferenceMethods):
 
     def add_talk(self, conference_id: int, details: TalkDetails) -> Talk:
         """Add a talk by hand or from a schedule; ``details.key`` may be empty for manual talks."""
+        from sqlalchemy import select
+
+        from confnote.store.models import ConferenceRow, TalkRow
+        from confnote.store.rows import get_row
+        from confnote.store.talk_rows import apply_details, count_talks, load_talks, set_speakers
+
         with self._transaction() as session:
             get_row(session, ConferenceRow, conference_id, "conference")
             key = details.key or f"manual-{self._now()}-{count_talks(session, conference_id)}"
@@ -41,6 +46,10 @@ class TalkMethods(ConferenceMethods):
 
     def update_talk(self, talk_id: int, details: TalkDetails) -> Talk:
         """Replace a talk's schedule fields; the attendee's own state stays as it is."""
+        from confnote.store.models import TalkRow
+        from confnote.store.rows import get_row
+        from confnote.store.talk_rows import apply_details, load_talks, set_speakers
+
         with self._transaction() as session:
             row = get_row(session, TalkRow, talk_id, "talk")
             apply_details(row, details)
@@ -48,34 +57,30 @@ class TalkMethods(ConferenceMethods):
             return load_talks(session, TalkRow.id == row.id)[0]
 
     def talk(self, talk_id: int) -> Talk:
-        with self._reading() as session:
-            talks = load_talks(session, TalkRow.id == talk_id)
-            if not talks:
-                raise NotFoundError(f"no talk with id {talk_id}")
-            return talks[0]
+        with self._sql_read() as connection:
+            return _talk(connection, talk_id)
 
     def list_talks(self, conference_id: int) -> list[Talk]:
         """Every talk of a conference in time order, hidden and cancelled ones included."""
-        with self._reading() as session:
-            return load_talks(session, TalkRow.conference_id == conference_id)
+        with self._sql_read() as connection:
+            return read_talks(connection, "t.conference_id = ?", (conference_id,))
 
     def talks_starting_between(
         self, conference_id: int, start: datetime, end: datetime
     ) -> list[Talk]:
-        with self._reading() as session:
-            return load_talks(
-                session,
-                (TalkRow.conference_id == conference_id)
-                & (TalkRow.starts_at >= epoch(start))
-                & (TalkRow.starts_at < epoch(end)),
+        with self._sql_read() as connection:
+            return read_talks(
+                connection,
+                "t.conference_id = ? AND t.starts_at >= ? AND t.starts_at < ?",
+                (conference_id, epoch(start), epoch(end)),
             )
 
     def programme_days(self, conference_id: int) -> agenda.ProgrammeDays:
         """How the conference's talks fall into days: the days its schedule declares, else
         a boundary in the quiet hours of its talks."""
-        time_zone = self.conference(conference_id).time_zone
-        with self._reading() as session:
-            return programme_days(session, conference_id, time_zone)
+        with self._sql_read() as connection:
+            time_zone = conference_by_id(connection, conference_id).time_zone
+            return read_programme_days(connection, conference_id, time_zone)
 
     def talks_on_day(self, conference_id: int, day: date) -> list[Talk]:
         """The talks of one programme day."""
@@ -111,61 +116,49 @@ class TalkMethods(ConferenceMethods):
     def set_hidden(self, talk_id: int, hidden: bool) -> Talk:
         return self._update_state(talk_id, hidden=hidden)
 
-    def _update_state(self, talk_id: int, **values: Any) -> Talk:
-        with self._transaction() as session:
-            get_row(session, TalkRow, talk_id, "talk")
-            state = session.get(TalkStateRow, talk_id)
-            if state is None:
-                state = TalkStateRow(talk_id=talk_id, star=0, attended=False, hidden=False)
-                session.add(state)
-            for name, value in values.items():
-                setattr(state, name, value)
-            session.flush()
-            return load_talks(session, TalkRow.id == talk_id)[0]
+    def _update_state(self, talk_id: int, **values: int | bool | None) -> Talk:
+        assert values.keys() <= _STATE_COLUMNS, values
+        with self._sql_write() as connection:
+            _talk(connection, talk_id)
+            connection.execute(
+                "INSERT INTO talk_state (talk_id, star, attended, hidden) VALUES (?, 0, 0, 0)"
+                " ON CONFLICT (talk_id) DO NOTHING",
+                (talk_id,),
+            )
+            for column, value in values.items():
+                connection.execute(
+                    f"UPDATE talk_state SET {column} = ? WHERE talk_id = ?", (value, talk_id)
+                )
+            return _talk(connection, talk_id)
 
     def tag_talk(self, talk_id: int, tag: str) -> Talk:
+        from confnote.store.models import TalkRow
+        from confnote.store.rows import get_row
+        from confnote.store.talk_rows import load_talks, tag_row
+
         with self._transaction() as session:
             get_row(session, TalkRow, talk_id, "talk")
             tag_row(session, talk_id, tag)
             return load_talks(session, TalkRow.id == talk_id)[0]
 
     def untag_talk(self, talk_id: int, tag: str) -> Talk:
-        with self._transaction() as session:
-            tag_id = session.scalar(select(TagRow.id).where(TagRow.name == tag.strip().lower()))
-            if tag_id is not None:
-                session.execute(
-                    delete(TalkTagRow).where(
-                        TalkTagRow.talk_id == talk_id, TalkTagRow.tag_id == tag_id
-                    )
-                )
-            talks = load_talks(session, TalkRow.id == talk_id)
-            if not talks:
-                raise NotFoundError(f"no talk with id {talk_id}")
-            return talks[0]
+        with self._sql_write() as connection:
+            connection.execute(
+                "DELETE FROM talk_tag WHERE talk_id = ?"
+                " AND tag_id = (SELECT id FROM tag WHERE name = ?)",
+                (talk_id, tag.strip().lower()),
+            )
+            return _talk(connection, talk_id)
 
     def set_watch_later(self, talk_id: int, watch: bool) -> Talk:
         """Mark a talk to watch later: a linked TODO carrying its video link, or remove it."""
-        with self._transaction() as session:
-            talk = get_row(session, TalkRow, talk_id, "talk")
-            existing = session.scalars(
-                select(TodoRow).where(
-                    TodoRow.talk_id == talk_id, TodoRow.kind == TodoKind.WATCH_LATER.value
-                )
-            ).first()
-            if watch and existing is None:
-                session.add(
-                    TodoRow(
-                        conference_id=talk.conference_id,
-                        talk_id=talk_id,
-                        text=f"Watch “{talk.title}”",
-                        kind=TodoKind.WATCH_LATER.value,
-                        done=False,
-                        url=talk.video_url,
-                        position=next_position(session, talk.conference_id),
-                        created_at=self._now(),
-                    )
-                )
-            elif not watch and existing is not None:
-                session.delete(existing)
-            session.flush()
-            return load_talks(session, TalkRow.id == talk_id)[0]
+        with self._sql_write() as connection:
+            watch_later(connection, talk_id, watch, now=self._now())
+            return _talk(connection, talk_id)
+
+
+def _talk(connection: sqlite3.Connection, talk_id: int) -> Talk:
+    talks = read_talks(connection, "t.id = ?", (talk_id,))
+    if not talks:
+        raise NotFoundError(f"no talk with id {talk_id}")
+    return talks[0]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
-
 from confnote.errors import ChangedElsewhereError, ConfnoteError, NotFoundError
-from confnote.store.models import ConferenceRow, TalkRow, TodoRow
+from confnote.store.plain_reads import conference_by_id
 from confnote.store.records import Todo, TodoKind
-from confnote.store.rows import get_row
 from confnote.store.talk_methods import TalkMethods
-from confnote.store.todo_rows import load_todos, next_position
+from confnote.store.todo_rows import next_position, read_todos, watch_later
 
 
 class TodoMethods(TalkMethods):
@@ -30,38 +28,38 @@ class TodoMethods(TalkMethods):
         text = text.strip()
         if not text:
             raise ConfnoteError("a TODO needs some text")
-        if kind is TodoKind.WATCH_LATER and talk_id is not None:
-            self.set_watch_later(talk_id, True)
-            return next(
-                t
-                for t in self.list_todos(conference_id)
-                if t.talk_id == talk_id and t.kind is TodoKind.WATCH_LATER
-            )
-        with self._transaction() as session:
-            get_row(session, ConferenceRow, conference_id, "conference")
+        with self._sql_write() as connection:
+            if kind is TodoKind.WATCH_LATER and talk_id is not None:
+                watch_later(connection, talk_id, True, now=self._now())
+                return read_todos(
+                    connection,
+                    "td.talk_id = ? AND td.kind = ?",
+                    (talk_id, TodoKind.WATCH_LATER.value),
+                )[0]
+            conference_by_id(connection, conference_id)
             if talk_id is not None:
-                get_row(session, TalkRow, talk_id, "talk")
-            row = TodoRow(
-                conference_id=conference_id,
-                talk_id=talk_id,
-                text=text,
-                kind=TodoKind(kind).value,
-                done=False,
-                due_on=due_on,
-                url=url,
-                position=next_position(session, conference_id),
-                created_at=self._now(),
+                _check_talk(connection, talk_id)
+            cursor = connection.execute(
+                "INSERT INTO todo"
+                " (conference_id, talk_id, text, kind, done, due_on, url, position, created_at)"
+                " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                (
+                    conference_id,
+                    talk_id,
+                    text,
+                    TodoKind(kind).value,
+                    due_on.isoformat() if due_on else None,
+                    url,
+                    next_position(connection, conference_id),
+                    self._now(),
+                ),
             )
-            session.add(row)
-            session.flush()
-            return load_todos(session, TodoRow.id == row.id)[0]
+            assert cursor.lastrowid is not None
+            return _todo(connection, cursor.lastrowid)
 
     def todo(self, todo_id: int) -> Todo:
-        with self._reading() as session:
-            todos = load_todos(session, TodoRow.id == todo_id)
-            if not todos:
-                raise NotFoundError(f"no TODO with id {todo_id}")
-            return todos[0]
+        with self._sql_read() as connection:
+            return _todo(connection, todo_id)
 
     def list_todos(
         self,
@@ -71,15 +69,17 @@ class TodoMethods(TalkMethods):
         kind: TodoKind | None = None,
     ) -> list[Todo]:
         """TODOs in their list order; optionally one conference, open ones, one kind."""
-        condition: ColumnElement[bool] = TodoRow.id.is_not(None)
+        conditions, parameters = ["1"], list[object]()
         if conference_id is not None:
-            condition &= TodoRow.conference_id == conference_id
+            conditions.append("td.conference_id = ?")
+            parameters.append(conference_id)
         if open_only:
-            condition &= TodoRow.done.is_(False)
+            conditions.append("NOT td.done")
         if kind is not None:
-            condition &= TodoRow.kind == TodoKind(kind).value
-        with self._reading() as session:
-            return load_todos(session, condition)
+            conditions.append("td.kind = ?")
+            parameters.append(TodoKind(kind).value)
+        with self._sql_read() as connection:
+            return read_todos(connection, " AND ".join(conditions), parameters)
 
     def update_todo(
         self,
@@ -95,53 +95,65 @@ class TodoMethods(TalkMethods):
     ) -> Todo:
         """Change a TODO. With ``base`` (the TODO as the user saw it), refuse with
         ChangedElsewhereError when another window changed it since."""
-        with self._transaction() as session:
-            row = get_row(session, TodoRow, todo_id, "TODO")
-            if base is not None and _editable(load_todos(session, TodoRow.id == todo_id)[0]) != (
-                _editable(base)
-            ):
+        changes: dict[str, object] = {}
+        if text is not None:
+            if not text.strip():
+                raise ConfnoteError("a TODO needs some text")
+            changes["text"] = text.strip()
+        if kind is not None:
+            changes["kind"] = TodoKind(kind).value
+        if due_on is not None or clear_due:
+            changes["due_on"] = due_on.isoformat() if due_on else None
+        if url is not None:
+            changes["url"] = url
+        if talk_id is not None:
+            changes["talk_id"] = talk_id
+        with self._sql_write() as connection:
+            current = _todo(connection, todo_id)
+            if base is not None and _editable(current) != _editable(base):
                 raise ChangedElsewhereError(f"the TODO “{base.text}” was changed in another window")
-            if text is not None:
-                if not text.strip():
-                    raise ConfnoteError("a TODO needs some text")
-                row.text = text.strip()
-            if kind is not None:
-                row.kind = TodoKind(kind).value
-            if due_on is not None or clear_due:
-                row.due_on = due_on
-            if url is not None:
-                row.url = url
             if talk_id is not None:
-                get_row(session, TalkRow, talk_id, "talk")
-                row.talk_id = talk_id
-            session.flush()
-            return load_todos(session, TodoRow.id == todo_id)[0]
+                _check_talk(connection, talk_id)
+            for column, value in changes.items():
+                connection.execute(f"UPDATE todo SET {column} = ? WHERE id = ?", (value, todo_id))
+            return _todo(connection, todo_id)
 
     def set_todo_done(self, todo_id: int, done: bool) -> Todo:
-        with self._transaction() as session:
-            row = get_row(session, TodoRow, todo_id, "TODO")
-            row.done = done
-            session.flush()
-            return load_todos(session, TodoRow.id == todo_id)[0]
+        with self._sql_write() as connection:
+            _todo(connection, todo_id)
+            connection.execute("UPDATE todo SET done = ? WHERE id = ?", (done, todo_id))
+            return _todo(connection, todo_id)
 
     def move_todo(self, todo_id: int, steps: int) -> list[Todo]:
         """Move a TODO up (negative) or down in its conference's list; return the new order."""
-        with self._transaction() as session:
-            row = get_row(session, TodoRow, todo_id, "TODO")
-            rows = list(
-                session.scalars(
-                    select(TodoRow)
-                    .where(TodoRow.conference_id == row.conference_id)
-                    .order_by(TodoRow.position, TodoRow.id)
+        with self._sql_write() as connection:
+            conference_id = _todo(connection, todo_id).conference_id
+            ids = [
+                each
+                for (each,) in connection.execute(
+                    "SELECT id FROM todo WHERE conference_id = ? ORDER BY position, id",
+                    (conference_id,),
                 )
+            ]
+            index = ids.index(todo_id)
+            target = max(0, min(len(ids) - 1, index + steps))
+            ids.insert(target, ids.pop(index))
+            connection.executemany(
+                "UPDATE todo SET position = ? WHERE id = ?", list(enumerate(ids))
             )
-            index = rows.index(row)
-            target = max(0, min(len(rows) - 1, index + steps))
-            rows.insert(target, rows.pop(index))
-            for position, each in enumerate(rows):
-                each.position = position
-            session.flush()
-            return load_todos(session, TodoRow.conference_id == row.conference_id)
+            return read_todos(connection, "td.conference_id = ?", (conference_id,))
+
+
+def _todo(connection: sqlite3.Connection, todo_id: int) -> Todo:
+    todos = read_todos(connection, "td.id = ?", (todo_id,))
+    if not todos:
+        raise NotFoundError(f"no TODO with id {todo_id}")
+    return todos[0]
+
+
+def _check_talk(connection: sqlite3.Connection, talk_id: int) -> None:
+    if connection.execute("SELECT 1 FROM talk WHERE id = ?", (talk_id,)).fetchone() is None:
+        raise NotFoundError(f"no talk with id {talk_id}")
 
 
 def _editable(todo: Todo) -> tuple[object, ...]:

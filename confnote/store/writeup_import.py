@@ -34,7 +34,15 @@ from confnote.store.models import (
     WriteupSourceRow,
 )
 from confnote.store.records import RevisionKind, TodoKind
-from confnote.store.rows import RowT, conference_record, epoch, get_row, slugify, unique_slug
+from confnote.store.rows import (
+    RowT,
+    conference_record,
+    epoch,
+    get_row,
+    slugify,
+    sqlite_connection,
+    unique_slug,
+)
 from confnote.store.search_index import held_search_index
 from confnote.store.talk_rows import set_speakers, tag_row
 from confnote.store.todo_rows import next_position
@@ -294,7 +302,12 @@ def _write_talk_note(state: _Apply, key: str, talk: TalkRow, text: str) -> None:
     row = state.session.scalars(select(NoteRow).where(NoteRow.talk_id == talk.id)).first()
     if row is None:
         note = notes.write_note(
-            state.session, text, talk_id=talk.id, note_id=None, base_version=None, now=state.now
+            sqlite_connection(state.session),
+            text,
+            talk_id=talk.id,
+            note_id=None,
+            base_version=None,
+            now=state.now,
         ).note
         _remember(state, "note", key, note.id, text)
         return
@@ -316,7 +329,7 @@ def _merge_into(state: _Apply, kind: str, key: str, row: NoteRow, text: str) -> 
         body = f"{row.body.rstrip()}\n\n{state.marker}\n\n{text}\n"
     if body != row.body:
         notes.write_note(
-            state.session,
+            sqlite_connection(state.session),
             body,
             talk_id=None,
             note_id=row.id,
@@ -324,6 +337,7 @@ def _merge_into(state: _Apply, kind: str, key: str, row: NoteRow, text: str) -> 
             now=state.now,
             keep_current_as=RevisionKind.IMPORT,
         )
+        state.session.expire(row)  # written in plain SQL: the row's loaded body is stale
     _remember(state, kind, key, row.id, body)
 
 
@@ -338,7 +352,11 @@ def _conference_notes(state: _Apply, parsed: ParsedWriteup) -> int:
         row = _known(state, "conference-note", key, NoteRow)
         if row is None:
             made = notes.add_conference_note(
-                state.session, state.conference.id, note.title, note.body, now=state.now
+                sqlite_connection(state.session),
+                state.conference.id,
+                note.title,
+                note.body,
+                now=state.now,
             )
             _remember(state, "conference-note", key, made.id, note.body)
         else:
@@ -366,7 +384,7 @@ def _todos(state: _Apply, parsed: ParsedWriteup, talk_ids: dict[str, int]) -> in
             row = TodoRow(
                 conference_id=state.conference.id,
                 done=False,
-                position=next_position(session, state.conference.id),
+                position=next_position(sqlite_connection(session), state.conference.id),
                 created_at=state.now,
             )
             session.add(row)

@@ -248,7 +248,7 @@ class ConfnoteApp(App[None]):
     def _first_frame(self) -> None:
         self.first_frame_after = time.perf_counter() - self.started
         log.info("startup: first frame after %.3f s", self.first_frame_after)
-        # Only now open the store (and import SQLAlchemy) in the store thread.
+        # Only now open the store, in the store thread.
         self.runner.start(replies_to=self.main)
         self.set_timer(1.0, self._still_opening)
 

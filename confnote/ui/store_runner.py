@@ -162,7 +162,7 @@ class StoreRunner:
 
     def _show_first_screen(self) -> None:
         """Rows first: the opening conference read with plain sqlite3, so the schedule
-        fills while SQLAlchemy loads. Its notes and TODOs follow once the store is open."""
+        fills while the store opens. Its notes and TODOs follow once it is open."""
         if self._first_screen is None:
             return
         try:
