@@ -308,6 +308,24 @@ CREATE TABLE trash (
 CREATE INDEX trash_by_conference ON trash (conference_id, deleted_at);
 """
 
+# Version 8: prefix indexes of two and three characters on the search index. Search
+# matches the word being typed as a prefix; without them FTS5 merges the lists of every
+# word that begins so ("pro*": hundreds of words), most of a search's time. FTS5 takes
+# the option only when a table is made, so the index is made again with what it held.
+_V8 = """
+CREATE TABLE search_copy AS
+    SELECT rowid AS doc, title, speakers, abstract, body FROM search_index;
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, speakers, abstract, body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO search_index (rowid, title, speakers, abstract, body)
+    SELECT doc, title, speakers, abstract, body FROM search_copy;
+DROP TABLE search_copy;
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -343,6 +361,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V5),
     _script(_V6),
     _script(_V7),
+    _script(_V8),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

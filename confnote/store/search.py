@@ -18,7 +18,7 @@ from confnote.store.rows import instant
 # bm25 weights per column of search_index: title, speakers, abstract, body.
 COLUMN_WEIGHTS = (10.0, 5.0, 1.0, 1.0)
 # How many of the best documents, overall, are sorted into the two tiers below.
-CANDIDATES_PER_HIT = 2
+CANDIDATES_PER_HIT = 4
 
 MATCH_START = "\x02"
 MATCH_END = "\x03"
