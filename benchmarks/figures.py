@@ -158,6 +158,35 @@ def cold_start(setup: Setup) -> list[Figure]:
     return [figure for figure in (rows, frame, rss) if figure.ours]
 
 
+def memory_after_a_save(setup: Setup) -> list[Figure]:
+    """Peak RSS once a note has been opened, typed in and autosaved (the store's
+    everyday writes), beside the bare app's peak, each on a 120×40 pty."""
+    wanted = ["TODO", setup.first_title[:12]]
+    then = [("\r", "saved "), (" benchmark words", "saved ")]
+
+    def ours() -> Any:
+        launch = launch_and_watch(
+            [CONFNOTE, "--db", str(setup.database)], wanted, env=setup.home, then=then, settle=0.5
+        )
+        if launch.steps_done < len(then):
+            raise RuntimeError("the note was not saved: the figure would mean nothing")
+        return launch
+
+    def floor() -> Any:
+        bare = [PYTHON, str(HERE / "bare_app.py"), str(setup.database)]
+        return launch_and_watch(bare, wanted, env=setup.home, settle=1.0)
+
+    return compared(
+        setup,
+        ours,
+        floor,
+        Figure(
+            "peak RSS after a note is typed in and saved", "MB", [], [], "bare Textual app", 1.5
+        ),
+        each=lambda launch: float(launch.peak_rss_mb),
+    )
+
+
 # Search
 
 
@@ -476,6 +505,7 @@ def cli_search(setup: Setup) -> list[Figure]:
 
 FIGURES: tuple[Callable[[Setup], list[Figure]], ...] = (
     cold_start,
+    memory_after_a_save,
     search,
     typing,
     autosave_job,
