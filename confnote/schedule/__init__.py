@@ -49,7 +49,7 @@ def _parse_by_format(data: bytes, source: str, default_zone: str) -> ParsedSched
     zone = resolve_zone(default_zone)
     if zone is None:
         raise ScheduleError(source, f"unknown time zone {default_zone!r}")
-    format_name = sniff.sniff_format(data, source)
+    format_name, document = sniff.sniff(data, source)
     check_raw_events(data, format_name, source)
     if format_name == sniff.FRAB_XML:
         from confnote.schedule.frab_xml import read_frab_xml
@@ -58,7 +58,7 @@ def _parse_by_format(data: bytes, source: str, default_zone: str) -> ParsedSched
     if format_name == sniff.C3VOC_JSON:
         from confnote.schedule.c3voc_json import read_c3voc_json
 
-        return read_c3voc_json(data, source, zone)
+        return read_c3voc_json(data, source, zone, document)
     if format_name == sniff.ICALENDAR:
         from confnote.schedule.ical import read_ical
 

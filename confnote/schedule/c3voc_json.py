@@ -25,9 +25,12 @@ def load_json(data: bytes, source: str) -> object:
         raise ScheduleError(source, "broken JSON: nested too deeply or malformed") from exc
 
 
-def read_c3voc_json(data: bytes, source: str, default_zone: ZoneInfo) -> ParsedSchedule:
-    """Read a ``schedule.json``; ``default_zone`` is for files without a zone."""
-    root = load_json(data, source)
+def read_c3voc_json(
+    data: bytes, source: str, default_zone: ZoneInfo, document: object = None
+) -> ParsedSchedule:
+    """Read a ``schedule.json``; ``default_zone`` is for files without a zone. ``document``
+    is ``data`` already decoded, when the caller has it."""
+    root = load_json(data, source) if document is None else document
     schedule = root.get("schedule") if isinstance(root, dict) else None
     conference = schedule.get("conference") if isinstance(schedule, dict) else None
     if not isinstance(schedule, dict) or not isinstance(conference, dict):

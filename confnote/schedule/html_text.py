@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,9 +49,19 @@ def html_to_markdown(text: str) -> str:
     """Markdown for an abstract: HTML converted, at most one blank line in a row, trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):
-        text = _EMPTY_IMAGE.sub(r"\1", _convert(sanitized_html(text)))
-    text = _RAW_TAG.sub(r"\\<", text)
+        text = _EMPTY_IMAGE.sub(_alt_text, _convert(sanitized_html(text)))
+    text = _RAW_TAG.sub(_escaped_tag, text)
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+# Replacements as functions: a template string is looked up again on every call, and
+# most abstracts have nothing to replace.
+def _alt_text(match: re.Match[str]) -> str:
+    return match[1]
+
+
+def _escaped_tag(_match: re.Match[str]) -> str:
+    return "\\<"
 
 
 def sanitized_html(html: str) -> str:
@@ -79,22 +90,22 @@ def _absolute_links_only(_element: str, attribute: str, value: str) -> str | Non
 
 
 def _convert(html: str) -> str:
-    from html_to_markdown import _html_to_markdown as native
-
+    convert, options = _converter()
     try:
-        return native.convert(html, _native_options()).content or ""
+        return convert(html, options).content or ""
     except Exception:  # a converter bug must not cost the talk: keep the markup as text
         return html
 
 
 @functools.cache
-def _native_options() -> Any:
-    """``_options`` as the compiled converter takes them, translated once: the library's
+def _converter() -> tuple[Callable[[str, Any], Any], Any]:
+    """The compiled converter and ``_options`` translated for it, once: the library's
     ``convert`` translates its options again on every call, which costs about a third of
     converting a short abstract."""
+    from html_to_markdown import _html_to_markdown as native
     from html_to_markdown.api import _to_rust_conversion_options
 
-    return _to_rust_conversion_options(_options())
+    return native.convert, _to_rust_conversion_options(_options())
 
 
 def _options() -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Checked in order against the type; the first kind whose words appear wins.
@@ -21,6 +22,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=256)  # a schedule repeats a handful of types over all its events
 def kind_for_type(text: str) -> str:
     """Map a schedule's type ("Talk 40 (30min +10 Q&A)", "DJ Set", "lightningtalk") to a kind.
 

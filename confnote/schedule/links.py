@@ -38,27 +38,27 @@ def slides_and_video(links: Iterable[Link]) -> tuple[str, str]:
         url = link.url.strip()
         if not url.startswith(("http://", "https://")) or len(url) <= len("https://"):
             continue
-        if not slides and _is_slides(link, url):
+        kind = link.kind.casefold()
+        titled_slides = not kind and _SLIDES_WORD.search(link.title) is not None
+        if not slides and _is_slides(kind, titled_slides, url):
             slides = url
-        elif not video and _is_video(link, url):
+        elif not video and _is_video(kind, titled_slides, link.title, url):
             video = url
     return slides, video
 
 
-def _is_slides(link: Link, url: str) -> bool:
-    kind = link.kind.casefold()
+def _is_slides(kind: str, titled_slides: bool, url: str) -> bool:
     if kind:
         return kind == "slides"
-    return _SLIDES_WORD.search(link.title) is not None or "/slides/" in url.casefold()
+    return titled_slides or "/slides/" in url.casefold()
 
 
-def _is_video(link: Link, url: str) -> bool:
-    kind = link.kind.casefold()
-    if kind in {"recording", "video"}:
-        return True
-    if kind or _SLIDES_WORD.search(link.title):
+def _is_video(kind: str, titled_slides: bool, title: str, url: str) -> bool:
+    if kind:
+        return kind in {"recording", "video"}
+    if titled_slides:
         return False
-    if _VIDEO_WORD.search(link.title):
+    if _VIDEO_WORD.search(title):
         return True
     if url.isascii() and url.isprintable() and not _VIDEO_HINT.search(url.lower()):
         return False  # the common case, told without taking the URL apart

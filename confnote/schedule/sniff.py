@@ -25,7 +25,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 def sniff_format(data: bytes, source: str) -> str:
     """One of FRAB_XML, C3VOC_JSON, ICALENDAR, CSV; ScheduleError for anything else."""
-    if not data.strip():
+    return sniff(data, source)[0]
+
+
+def sniff(data: bytes, source: str) -> tuple[str, object]:
+    """``sniff_format``, with the decoded document when telling the format took decoding
+    the whole file (JSON), else None: a reader need not decode it again."""
+    if not data or data.isspace():
         raise _not_a_schedule(source, "the file is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -35,13 +41,13 @@ def sniff_format(data: bytes, source: str) -> str:
         raise _not_a_schedule(source, "looks like binary data")
     lowered = head[:4096].casefold()
     if lowered.startswith("begin:vcalendar") or "\nbegin:vcalendar" in lowered:
-        return ICALENDAR
+        return ICALENDAR, None
     if head.startswith("<"):
-        return _sniff_xml(head, source)
+        return _sniff_xml(head, source), None
     if head.startswith(("{", "[")):
         return _sniff_json(data, source)
     if _has_schedule_header(head):
-        return CSV
+        return CSV, None
     raise _not_a_schedule(
         source, "unrecognised content (expected frab XML, schedule.json, iCalendar or CSV)"
     )
@@ -69,7 +75,7 @@ def _sniff_xml(head: str, source: str) -> str:
     raise _not_a_schedule(source, f"{what}, not a frab <schedule>")
 
 
-def _sniff_json(data: bytes, source: str) -> str:
+def _sniff_json(data: bytes, source: str) -> tuple[str, object]:
     from confnote.schedule.c3voc_json import load_json
 
     document = load_json(data, source)
@@ -78,7 +84,7 @@ def _sniff_json(data: bytes, source: str) -> str:
     schedule = document.get("schedule")
     conference = schedule.get("conference") if isinstance(schedule, dict) else None
     if isinstance(conference, dict) and "days" in conference:
-        return C3VOC_JSON
+        return C3VOC_JSON, document
     if isinstance(schedule, dict) and "events" in schedule:
         raise _not_a_schedule(source, "c3voc schedule2 JSON (flat events) is not supported yet")
     if "$schema" in document and ("properties" in document or "definitions" in document):

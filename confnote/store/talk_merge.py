@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from confnote.schedule.changes import diff_talks
 from confnote.schedule.model import TalkDetails
-from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow, TalkStateRow
+from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow
 from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
 from confnote.store.search_index import NewTalk, held_search_index, index_new_talks
@@ -72,8 +72,14 @@ class _StoredTalk:
     details: TalkDetails
 
 
+_ANY_SCHEDULED = "SELECT EXISTS (SELECT 1 FROM talk WHERE conference_id = ? AND key NOT LIKE ?)"
+
+
 def _scheduled_talks(session: Session, conference_id: int) -> dict[str, _StoredTalk]:
     """The conference's talks that came from a schedule, cancelled ones included, by key."""
+    manual = f"{MANUAL_KEY_PREFIX}%"
+    if not session.connection().exec_driver_sql(_ANY_SCHEDULED, (conference_id, manual)).scalar():
+        return {}  # a first import: nothing to load as ORM rows
     rows = session.scalars(
         select(TalkRow)
         .where(
@@ -261,10 +267,12 @@ _SPEAKERS_NAMED = "SELECT name, id FROM speaker WHERE name IN (SELECT value FROM
 _INSERT_SPEAKER = "INSERT INTO speaker (name) VALUES (?)"
 
 
+_STARRED = (
+    "SELECT s.talk_id, s.star FROM talk_state s JOIN talk t ON t.id = s.talk_id "
+    "WHERE t.conference_id = ? AND s.star > 0"
+)
+
+
 def _star_levels(session: Session, conference_id: int) -> dict[int, int]:
-    rows = session.execute(
-        select(TalkStateRow.talk_id, TalkStateRow.star)
-        .join(TalkRow, TalkRow.id == TalkStateRow.talk_id)
-        .where(TalkRow.conference_id == conference_id, TalkStateRow.star > 0)
-    )
+    rows = session.connection().exec_driver_sql(_STARRED, (conference_id,))
     return dict(rows.all())

@@ -89,6 +89,21 @@ def test_reimporting_the_same_file_reports_no_changes_and_changes_nothing(store:
     assert len(store.list_conferences()) == 1
 
 
+def test_reimporting_talks_stored_in_a_normalised_form_reports_no_changes(store: Store) -> None:
+    talk = talk_details(
+        "odd",
+        "  Padded title ",
+        "2025-05-17T09:00:00.750+02:00",
+        speakers=("Ada", " Ada ", "", "Bob"),
+    )
+    schedule = ParsedSchedule("frab-xml", "Conf", "Europe/Brussels", (talk,))
+    first = store.import_schedule(schedule, source=SOURCE)
+    (stored,) = store.list_talks(first.conference.id)
+    assert (stored.title, stored.speakers) == ("Padded title", ("Ada", "Bob"))
+    assert stored.starts_at == utc("2025-05-17T07:00:00+00:00")
+    assert store.import_schedule(schedule, source=SOURCE).is_unchanged
+
+
 def test_import_remembers_where_the_schedule_came_from(store: Store) -> None:
     report = store.import_schedule(
         parsed(VERSION_1), source="https://x.example/s.xml", etag='"v1"', last_modified="Mon"
