@@ -1,14 +1,17 @@
-"""The confnote app: wiring only. Panes ask by message; store calls run on the store thread."""
+"""The confnote app: it opens the store and runs its thread (StoreRunner), sends what panes,
+screens and dialogs ask of the store there, and saves and quits. The main screen
+(screens/main.py) holds the open conference and routes between its panes; each other
+screen owns its feature (search, trash, export, help), and so do the helpers the main
+screen holds (conference_actions, schedule_importer)."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import signal
 import time
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -19,51 +22,28 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from confnote.config import Config
-from confnote.store.records import Conference, SearchHit
 from confnote.ui.commands import TalkJumpProvider
-from confnote.ui.conference_actions import ConferenceActions
-from confnote.ui.draft_offers import DraftFound, DraftOffers, DraftRestored
-from confnote.ui.messages import (
-    ConferencesListed,
-    OpenConference,
-    SearchFinished,
-    StoreFailed,
-    StoreReady,
-    StoreReply,
-    StoreWaiting,
-)
+from confnote.ui.draft_offers import DraftFound, DraftOffers
+from confnote.ui.messages import OpenConference, StoreFailed, StoreReady, StoreReply, StoreWaiting
 from confnote.ui.note_sync import NoteSync
-from confnote.ui.palette_commands import PALETTE_COMMANDS
+from confnote.ui.palette_commands import palette_commands
 from confnote.ui.preferences import Preferences
 from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest
-from confnote.ui.schedule_importer import (
-    ImportFailed,
-    ImportPlanned,
-    ScheduleFetched,
-    ScheduleImported,
-    ScheduleImporter,
-)
+from confnote.ui.run_on_signals import run_on_signals
 from confnote.ui.screens.main import MainScreen
-from confnote.ui.screens.search import SearchScreen
-from confnote.ui.screens.trash import TrashScreen
 from confnote.ui.store_runner import StoreRunner
-from confnote.ui.trash_actions import TrashActions
-from confnote.ui.widgets.note_pane import NotePane
-from confnote.ui.widgets.schedule_pane import SchedulePane
-from confnote.ui.widgets.todo_pane import TodoPane
-from confnote.ui.writeup_importer import WriteupImported, WriteupImporter, WriteupRead
 
 if TYPE_CHECKING:
     from textual.message import Message
 
     from confnote.store import Store
     from confnote.store.plain_reads import FirstScreen
+    from confnote.store.records import Conference
+    from confnote.ui.widgets.note_pane import NotePane
+    from confnote.ui.widgets.schedule_pane import SchedulePane
+    from confnote.ui.widgets.todo_pane import TodoPane
 
 log = logging.getLogger("confnote")
-Clock = Callable[[], datetime]
-PALETTE_BINDING = Binding(
-    "ctrl+p", "command_palette", "Palette", tooltip="Command palette: every action, jump to talk"
-)
 # How long a quit keeps trying to save into a locked database; after a closed terminal.
 QUIT_PATIENCE = 15.0
 HANGUP_PATIENCE = 0.6
@@ -103,7 +83,7 @@ class ConfnoteApp(App[None]):
         self,
         store: Store | Callable[[], Store],
         *,
-        clock: Clock = system_clock,
+        clock: Callable[[], datetime] = system_clock,
         local_zone: tzinfo | None = None,
         offer_demo: bool = True,
         first_screen: Callable[[], FirstScreen | None] | None = None,
@@ -120,14 +100,9 @@ class ConfnoteApp(App[None]):
         self.offer_demo = offer_demo
         opener = store if callable(store) else (lambda: store)
         self.runner = StoreRunner(self, opener, first_screen)
-        self.importer = ScheduleImporter(self, self.runner, self._show_importing)
-        self.writeups = WriteupImporter(self, self.runner, self.importer.done)
-        self.conferences = ConferenceActions(self, clock, self.local_zone, offer_demo)
-        self.trash_actions = TrashActions(self)
         self.notes = NoteSync(self.runner)
         self.drafts = DraftOffers(self, self.runner)
         self._quitting = False
-        self._tasks: set[asyncio.Task[None]] = set()
         self._exiting = False
         self._mounted_once = False
 
@@ -142,17 +117,8 @@ class ConfnoteApp(App[None]):
         self._mounted_once = True
         self.preferences.apply()
         self.call_after_refresh(self._first_frame)
-        loop = asyncio.get_running_loop()
         # Run beside the message queue, which a quit waiting on a locked database holds.
-        handlers = {signal.SIGTERM: self.action_quit, signal.SIGHUP: self._terminal_closed}
-        for signum, handler in handlers.items():
-            # Not possible off the main thread (tests) or on some platforms.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._start_task, handler)
-
-    def _start_task(self, run: Callable[[], Coroutine[Any, Any, None]]) -> None:
-        self._tasks.add(task := asyncio.get_running_loop().create_task(run()))
-        task.add_done_callback(self._tasks.discard)
+        run_on_signals({signal.SIGTERM: self.action_quit, signal.SIGHUP: self._terminal_closed})
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._exiting = True
@@ -175,8 +141,7 @@ class ConfnoteApp(App[None]):
         if self._quitting:
             return
         self._quitting = True
-        await self._keys_reached_editor()
-        self.notes.save_before_exit(self.note_pane.pending_text(), patience=QUIT_PATIENCE)
+        self.notes.save_before_exit(await self.main.typed_note(), patience=QUIT_PATIENCE)
         await self.runner.stop()
         if self.notes.kept is None:
             self.exit()
@@ -188,13 +153,6 @@ class ConfnoteApp(App[None]):
             f"{path}; confnote offers it at the next start.",
         )
 
-    async def _keys_reached_editor(self) -> None:
-        """Let the editor handle the keys typed just before a priority key (ctrl+q)."""
-        reached = asyncio.Event()
-        self.note_pane.editor.call_later(reached.set)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(reached.wait(), 0.2)
-
     async def _terminal_closed(self) -> None:
         """SIGHUP: the terminal is gone. The text goes to a draft file and the store gets
         a moment to take it; then the process ends, as Textual's own shutdown can hang
@@ -202,8 +160,7 @@ class ConfnoteApp(App[None]):
         log.info("terminal closed: saving, then ending the process")
         if not self._quitting:
             self._quitting = True
-            await self._keys_reached_editor()
-            self.notes.save_before_exit(self.note_pane.pending_text(), patience=HANGUP_PATIENCE)
+            self.notes.save_before_exit(await self.main.typed_note(), patience=HANGUP_PATIENCE)
             self.runner.close()
         deadline = time.monotonic() + HANGUP_PATIENCE
         while not self.runner.finished.is_set() and time.monotonic() < deadline:
@@ -217,33 +174,25 @@ class ConfnoteApp(App[None]):
         assert isinstance(screen, MainScreen)
         return screen
 
+    # The main screen's conference and panes, for a quit and for tests
+
     @property
     def conference(self) -> Conference | None:
         return self.main.conference
 
     @property
     def schedule(self) -> SchedulePane:
-        return self.main.query_one(SchedulePane)
+        return self.main.schedule
 
     @property
     def note_pane(self) -> NotePane:
-        return self.main.query_one(NotePane)
+        return self.main.note_pane
 
     @property
     def todo_pane(self) -> TodoPane:
-        return self.main.query_one(TodoPane)
+        return self.main.todo_pane
 
-    def _show_importing(self, busy: bool) -> None:
-        self.schedule.loading = busy
-
-    def submit(
-        self,
-        job: Callable[[Store], Any],
-        reply: Callable[[Any], Message | Sequence[Message] | None] | None = None,
-    ) -> None:
-        self.runner.submit(job, reply)
-
-    # Store lifecycle messages
+    # The store's own news
 
     def _first_frame(self) -> None:
         self.first_frame_after = time.perf_counter() - self.started
@@ -254,7 +203,7 @@ class ConfnoteApp(App[None]):
 
     def _still_opening(self) -> None:
         if self.store_ready_after is None:
-            self.schedule.show_waiting("Opening the database…")
+            self.main.show_waiting("Opening the database…")
 
     @on(StoreReady)
     def _store_ready(self, event: StoreReady) -> None:
@@ -269,19 +218,12 @@ class ConfnoteApp(App[None]):
         if event.conferences:
             self.main.load_conference(event.conferences[0].id)
         else:
-            self.conferences.first_run()
+            self.main.conferences.first_run(self.offer_demo)
         self.drafts.look()
 
     @on(DraftFound)
     def _draft_found(self, event: DraftFound) -> None:
         self.drafts.offer(event)
-
-    @on(DraftRestored)
-    def _draft_restored(self, event: DraftRestored) -> None:
-        if event.draft.talk_id is not None:
-            self.main.open_talk(event.draft.talk_id, show=True)
-        elif event.draft.note_id is not None:
-            self.main.open_note(event.draft.note_id)
 
     @on(StoreFailed)
     def _store_failed(self, event: StoreFailed) -> None:
@@ -296,149 +238,39 @@ class ConfnoteApp(App[None]):
             f"Waiting for the database: another program holds it locked ({event.reason}). "
             "confnote tries again every second and opens it as soon as it is free."
         )
-        self.schedule.show_waiting(text)
+        self.main.show_waiting(text)
         # Until the store opens, nothing can be saved: say so even over early rows.
         self.notify(text, title="Not open yet", severity="warning", timeout=3600)
 
-    # What panes, screens and dialogs ask for
+    # What screens, dialogs and the palette ask for (the main screen sends its panes' on)
 
     @on(StoreRequest)
     def _store_request(self, event: StoreRequest) -> None:
         self.runner.submit(event.job, event.reply, event.on_error, event.reply_to)
 
     @on(OpenConference)
-    def _open_conference(self, event: OpenConference) -> None:
-        self.main.load_conference(event.conference_id)
-
     @on(OpenTalk)
-    def _open_talk(self, event: OpenTalk) -> None:
-        self.main.open_talk(event.talk_id, show=event.show)
-
     @on(OpenNote)
-    def _open_note(self, event: OpenNote) -> None:
-        self.main.open_note(event.note_id)
+    def _open(self, event: OpenConference | OpenTalk | OpenNote) -> None:
+        self.main.open(event)
 
-    # Schedule pane
+    # Actions: each opens its screen, or hands the work to the main screen
 
-    @on(SchedulePane.Request)
-    def _schedule_request(self, event: SchedulePane.Request) -> None:
-        if event.what == "conference_notes":
-            self.action_conference_notes()
-        elif event.what == "refresh":
-            self.action_refresh_schedule()
-
-    @on(NotePane.ExternalEditWanted)
-    def _external_edit(self) -> None:
-        from confnote.ui.external_editor import edit_externally
-
-        if self.runner.store is not None:
-            edit_externally(self, self.runner.store.path, self.note_pane, self.runner)
-
-    def action_conference_notes(self) -> None:
-        if self.conference is not None:
-            self.conferences.choose_note(self.conference.id, self.main.conference_notes)
-
-    # Trash
-
-    def action_trash(self) -> None:
-        self.trash_actions.open()
-
-    def action_delete_talk(self) -> None:
-        self.trash_actions.delete_talk()
-
-    def action_delete_note(self) -> None:
-        self.trash_actions.delete_note()
-
-    @on(TrashScreen.Request)
-    def _trash_request(self, event: TrashScreen.Request) -> None:
-        self.trash_actions.handle(event)
-
-    # Search
+    def action_focus_pane(self, pane: str) -> None:
+        if self.screen is self.main:
+            self.main.focus_pane(pane)
 
     def action_search(self) -> None:
         from confnote.ui.screens.search import SearchScreen
 
-        if isinstance(self.screen, SearchScreen):
-            return
-
-        def chosen(hit: SearchHit | None) -> None:
-            if hit is None:
-                return
-            if hit.talk_id is not None:
-                if self.conference and hit.conference_id != self.conference.id:
-                    self.main.load_conference(hit.conference_id)
-                self.main.open_talk(hit.talk_id, show=True)
-            elif hit.note_id is not None:
-                self.main.open_note(hit.note_id)
-
-        self.push_screen(SearchScreen(), chosen)
-
-    @on(SearchFinished)
-    def _search_finished(self, event: SearchFinished) -> None:
-        from confnote.ui.screens.search import SearchScreen
-
-        if isinstance(self.screen, SearchScreen):
-            self.screen.show_results(event.query, event.hits)
-
-    @on(SearchScreen.Query)
-    def _search_query(self, event: SearchScreen.Query) -> None:
-        query = event.text
-        self.submit(lambda store: store.search(query), lambda hits: SearchFinished(query, hits))
-
-    # Conferences
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(), self.main.open_hit)
 
     def action_conferences(self) -> None:
-        self.submit(lambda store: store.list_conferences(), ConferencesListed)
-
-    @on(ConferencesListed)
-    def _conferences_listed(self, event: ConferencesListed) -> None:
-        self.conferences.choose(event.conferences)
-
-    def action_new_conference(self) -> None:
-        self.conferences.create()
-
-    # Schedules: import and refresh
+        self.main.choose_conference()
 
     def action_import_schedule(self) -> None:
-        from confnote.ui.screens.import_schedule import ImportScheduleScreen
-
-        def chosen(source: str | None) -> None:
-            if source:
-                self.notify(f"Importing {source}…", timeout=2)
-                self.importer.start(source)
-
-        self.push_screen(ImportScheduleScreen(), chosen)
-
-    def action_refresh_schedule(self) -> None:
-        if self.conference is None:
-            self.notify("No conference to refresh", severity="warning")
-            return
-        self.notify(f"Refreshing {self.conference.name}…", timeout=2)
-        self.importer.refresh(self.conference.id)
-
-    @on(ImportPlanned)
-    def _import_planned(self, event: ImportPlanned) -> None:
-        self.importer.planned(event.plan)
-
-    @on(ScheduleFetched)
-    def _schedule_fetched(self, event: ScheduleFetched) -> None:
-        self.importer.fetched(event.plan, event.fetched)
-
-    @on(ScheduleImported)
-    def _schedule_imported(self, event: ScheduleImported) -> None:
-        self.importer.imported(event)
-
-    @on(WriteupRead)
-    def _writeup_read(self, event: WriteupRead) -> None:
-        self.writeups.preview(event.read)
-
-    @on(WriteupImported)
-    def _writeup_imported(self, event: WriteupImported) -> None:
-        self.writeups.imported(event)
-
-    @on(ImportFailed)
-    def _import_failed(self, event: ImportFailed) -> None:
-        self.importer.failed(event)
+        self.main.importer.ask()
 
     def action_export_post(self) -> None:
         from confnote.ui.screens.export_post import ExportPostScreen
@@ -446,42 +278,20 @@ class ConfnoteApp(App[None]):
         if self.conference is None:
             self.notify("Open a conference first (F5)", severity="warning")
             return
-        self.push_screen(ExportPostScreen(self.conference, self.submit, Path.cwd()))
+        self.push_screen(ExportPostScreen(self.conference, Path.cwd()))
 
-    # Panes, help, palette
+    def action_trash(self) -> None:
+        from confnote.ui.screens.trash import TrashScreen
 
-    def action_focus_pane(self, pane: str) -> None:
-        if self.screen is self.main:
-            self.main.focus_pane(pane)
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen(self.conference.id if self.conference else None))
 
     def action_help(self) -> None:
-        from confnote.ui.screens.help import HelpScreen
-        from confnote.ui.widgets.note_editor import NoteEditor
+        from confnote.ui.screens.help import HelpScreen, key_sections
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections: list[tuple[str, Iterable[BindingType]]] = [
-            ("Everywhere", [*self.BINDINGS, PALETTE_BINDING]),
-            ("Schedule", SchedulePane.BINDINGS),
-            ("Note editor", [*NotePane.BINDINGS, *NoteEditor.BINDINGS]),
-            ("TODOs", TodoPane.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(sections, self.preferences.keymap))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(key_sections(self.BINDINGS), self.preferences.keymap))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for title, help_text, action in PALETTE_COMMANDS:
-            yield SystemCommand(title, help_text, self._command(action))
-
-    def _command(self, action: str) -> Callable[[], Any]:
-        """A palette callback running ``action`` on the app or, for "pane.x", on that pane."""
-        pane, _, name = action.rpartition(".")
-
-        async def run() -> None:
-            if pane and self.screen is not self.main:
-                return
-            namespaces = {"": self, "schedule": self.schedule, "note": self.note_pane}
-            target = namespaces.get(pane, self.todo_pane)
-            await self.run_action(name, default_namespace=target)
-
-        return run
+        yield from palette_commands(self, self.main)

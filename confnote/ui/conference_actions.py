@@ -12,7 +12,7 @@ from confnote.ui.messages import ConferenceNotesLoaded, NoteLoaded, NoteTarget, 
 from confnote.ui.requests import OpenNote, StoreRequest
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from textual.widget import Widget
 
     from confnote.store import Store
     from confnote.ui.screens.conference_form import ConferenceDraft
@@ -26,29 +26,27 @@ WELCOME = (
 
 
 class ConferenceActions:
-    """Dialogs about conferences; what they decide goes to the app as messages."""
+    """Dialogs about conferences; what they decide goes to ``owner`` (the main screen) as
+    messages, and so do the store's replies."""
 
-    def __init__(
-        self, app: App[Any], clock: Callable[[], datetime], local_zone: tzinfo, offer_demo: bool
-    ) -> None:
-        self._app = app
+    def __init__(self, owner: Widget, clock: Callable[[], datetime], local_zone: tzinfo) -> None:
+        self._owner = owner
         self._clock = clock
         self._local_zone = local_zone
-        self._offer_demo = offer_demo
 
     def _ask(self, job: Callable[[Store], Any], reply: Callable[[Any], Any]) -> None:
-        self._app.post_message(StoreRequest(job, reply))
+        self._owner.post_message(StoreRequest(job, reply))
 
-    def first_run(self) -> None:
+    def first_run(self, offer_demo: bool) -> None:
         """An empty store: offer the demo; declining leaves the empty pane's hints."""
         from confnote.demo import demo_available
 
-        if not (self._offer_demo and demo_available()):
+        if not (offer_demo and demo_available()):
             return
         from confnote.ui.screens.confirm import ConfirmScreen
 
         screen = ConfirmScreen(WELCOME, yes="Load the demo", no="Start empty")
-        self._app.push_screen(screen, self._demo_answer)
+        self._owner.app.push_screen(screen, self._demo_answer)
 
     def _demo_answer(self, load: bool | None) -> None:
         if not load:
@@ -65,7 +63,7 @@ class ConferenceActions:
     def choose(self, conferences: list[Conference]) -> None:
         from confnote.ui.screens.choice import ChoiceScreen
 
-        app = self._app
+        owner = self._owner
         choices = [(f"{c.name}  ({c.starts_on or 'no dates'})", c.id) for c in conferences]
         choices.append(("+ New conference…", NEW))
 
@@ -73,14 +71,12 @@ class ConferenceActions:
             if conference_id == NEW:
                 self.create()
             elif conference_id is not None:
-                app.post_message(OpenConference(conference_id))
+                owner.post_message(OpenConference(conference_id))
 
-        app.push_screen(ChoiceScreen[int]("Conferences", choices), chosen)
+        owner.app.push_screen(ChoiceScreen[int]("Conferences", choices), chosen)
 
     def create(self) -> None:
         from confnote.ui.screens.conference_form import ConferenceFormScreen
-
-        app = self._app
 
         def created(draft: ConferenceDraft | None) -> None:
             if draft is None:
@@ -97,13 +93,13 @@ class ConferenceActions:
             )
 
         zone_name = getattr(self._local_zone, "key", "UTC")
-        app.push_screen(ConferenceFormScreen(zone_name), created)
+        self._owner.app.push_screen(ConferenceFormScreen(zone_name), created)
 
     def choose_note(self, conference_id: int, notes: list[Note]) -> None:
         """Pick one of the conference's own notes, or make a new one."""
         from confnote.ui.screens.choice import ChoiceScreen
 
-        app = self._app
+        owner = self._owner
         choices = [(n.title, n.id) for n in notes]
         choices.append(("+ New conference note…", NEW))
 
@@ -111,9 +107,9 @@ class ConferenceActions:
             if note_id == NEW:
                 self._new_note(conference_id)
             elif note_id is not None:
-                app.post_message(OpenNote(note_id))
+                owner.post_message(OpenNote(note_id))
 
-        app.push_screen(ChoiceScreen[int]("Conference notes", choices), chosen)
+        owner.app.push_screen(ChoiceScreen[int]("Conference notes", choices), chosen)
 
     def _new_note(self, conference_id: int) -> None:
         from confnote.ui.screens.note_title import NoteTitleScreen
@@ -128,4 +124,4 @@ class ConferenceActions:
             self._ask(job, lambda note: NoteLoaded(NoteTarget(note_id=note.id), None, note))
             self._ask(lambda store: store.conference_notes(conference_id), ConferenceNotesLoaded)
 
-        self._app.push_screen(NoteTitleScreen(), named)
+        self._owner.app.push_screen(NoteTitleScreen(), named)

@@ -1,4 +1,5 @@
-"""At start, offer each draft file left for this database (see confnote.drafts)."""
+"""At start, offer each draft file left for this database (see confnote.drafts); a restored
+draft's note opens."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from confnote.drafts import Draft, drafts_of
 from confnote.errors import ConfnoteError
 from confnote.store.records import RevisionKind
 from confnote.ui.messages import StoreReply
+from confnote.ui.requests import OpenNote, OpenTalk
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -24,11 +26,6 @@ class DraftFound(StoreReply):
     draft: Draft
     title: str
     body: str
-
-
-@dataclass
-class DraftRestored(StoreReply):
-    draft: Draft
 
 
 class DraftOffers:
@@ -76,7 +73,7 @@ class DraftOffers:
     def _restore(self, found: DraftFound) -> None:
         draft = found.draft
 
-        def job(store: Store) -> DraftRestored:
+        def job(store: Store) -> OpenTalk | OpenNote:
             store.write_note(
                 found.body,
                 talk_id=draft.talk_id,
@@ -84,6 +81,9 @@ class DraftOffers:
                 keep_current_as=RevisionKind.RESTORE,
             )
             draft.path.unlink(missing_ok=True)
-            return DraftRestored(draft)
+            if draft.talk_id is not None:
+                return OpenTalk(draft.talk_id)
+            assert draft.note_id is not None
+            return OpenNote(draft.note_id)
 
         self._runner.submit(job, lambda restored: restored)

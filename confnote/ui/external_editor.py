@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from confnote.store import Store
-    from confnote.ui.store_runner import StoreRunner
+    from confnote.ui.store_runner import Submit
     from confnote.ui.widgets.note_pane import NotePane
 
 
@@ -28,7 +28,7 @@ def editor_command() -> list[str]:
     return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
 
 
-def edit_externally(app: App[Any], database: Path, pane: NotePane, runner: StoreRunner) -> None:
+def edit_externally(app: App[Any], database: Path, pane: NotePane, submit: Submit) -> None:
     from textual.app import SuspendNotSupported
 
     target = pane.target
@@ -73,4 +73,4 @@ def edit_externally(app: App[Any], database: Path, pane: NotePane, runner: Store
         if edited == before or (note is not None and note.body == edited):
             draft.path.unlink(missing_ok=True)
 
-    runner.submit(tidy)
+    submit(tidy)

@@ -16,6 +16,7 @@ from confnote.store.records import (
     SearchHit,
     Talk,
     Todo,
+    TrashItem,
 )
 
 if TYPE_CHECKING:
@@ -109,6 +110,11 @@ class NoteChecklistSaved(StoreReply):
     conference_id: int
     note_id: int
     entries: list[ChecklistEntry]
+
+
+@dataclass
+class MovedToTrash(StoreReply):
+    item: TrashItem
 
 
 @dataclass

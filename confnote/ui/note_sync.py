@@ -42,6 +42,11 @@ class NoteSync:
         # Where the last save before exit put the text it could not save, and why.
         self.kept: tuple[Path, str] | None = None
 
+    @property
+    def database(self) -> Path | None:
+        """The database file, once the store is open."""
+        return self._runner.store.path if self._runner.store is not None else None
+
     def loaded(self, target: NoteTarget, note: Note | None) -> None:
         """Record (on the store thread) the version an editor is about to show; 0: no note."""
         self._versions[target] = note.version if note else 0

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-# (title, help, action) for the command palette; "pane." actions run on that pane.
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from textual.app import SystemCommand
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from confnote.ui.screens.main import MainScreen
+
+# (title, help, action) for the command palette: "main." actions run on the main screen,
+# "schedule.", "note." and "todo." ones on that pane (only while the main screen shows).
 PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("Search talks and notes", "Full-text search (ctrl+f)", "search"),
     ("Switch conference", "Pick another conference or create one (F5)", "conferences"),
-    ("New conference", "Create a conference by hand", "new_conference"),
+    ("New conference", "Create a conference by hand", "main.new_conference"),
     (
         "Conference notes",
         "Intro, hallway track and other notes of the conference",
-        "conference_notes",
+        "main.conference_notes",
     ),
     ("Show keys", "Every key binding (F1)", "help"),
     ("Trash", "Deleted talks, notes and TODOs: restore one or empty the trash", "trash"),
@@ -43,11 +54,15 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     (
         "Schedule: delete talk",
         "Move the talk under the cursor and its note to the trash (asks first)",
-        "delete_talk",
+        "main.delete_talk",
     ),
     ("Import a schedule", "frab/pretalx XML or JSON, iCalendar or CSV (ctrl+o)", "import_schedule"),
     ("Export a recap post", "A blog post for Hugo, Jekyll… with a preview (F6)", "export_post"),
-    ("Refresh the schedule", "Fetch the schedule again from its source (R)", "refresh_schedule"),
+    (
+        "Refresh the schedule",
+        "Fetch the schedule again from its source (R)",
+        "main.refresh_schedule",
+    ),
     ("Note: save now", "Save the open note (ctrl+s)", "note.save"),
     ("Note: toggle preview", "Rendered Markdown or editor (ctrl+r)", "note.toggle_preview"),
     (
@@ -57,7 +72,7 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ),
     ("Note: external editor", "Edit the note in $VISUAL/$EDITOR (ctrl+g)", "note.external_editor"),
     ("Note: revisions", "Earlier texts of the note; restore one (ctrl+l)", "note.revisions"),
-    ("Note: delete", "Move the open note to the trash (asks first)", "delete_note"),
+    ("Note: delete", "Move the open note to the trash (asks first)", "main.delete_note"),
     ("TODO: add", "Add a TODO", "todo.add"),
     ("TODO: done / not done", "Toggle the highlighted TODO", "todo.toggle_done"),
     ("TODO: edit", "Edit the highlighted TODO", "todo.edit"),
@@ -68,3 +83,23 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("TODO: show open / done / all", "Cycle the TODO filter", "todo.cycle_status"),
     ("TODO: filter by kind", "Cycle watch later, follow-up, action", "todo.cycle_kind"),
 ]
+
+
+def palette_commands(app: App[Any], main: MainScreen) -> Iterator[SystemCommand]:
+    for title, help_text, action in PALETTE_COMMANDS:
+        yield SystemCommand(title, help_text, _command(app, main, action))
+
+
+def _command(app: App[Any], main: MainScreen, action: str) -> Callable[[], Any]:
+    """A palette callback running ``action`` on the app, the main screen ("main.x") or one
+    of its panes ("schedule.x"; only while it shows)."""
+    pane, _, name = action.rpartition(".")
+
+    async def run() -> None:
+        if pane not in ("", "main") and app.screen is not main:
+            return
+        namespaces = {"": app, "main": main, "schedule": main.schedule, "note": main.note_pane}
+        target = namespaces.get(pane, main.todo_pane)
+        await app.run_action(name, default_namespace=target)
+
+    return run

@@ -1,17 +1,21 @@
-"""Importing and refreshing schedules from the app.
+"""Importing and refreshing schedules from the app (ctrl+o, R).
 
-Planning and writing go through the store thread; reading the file or URL and
-parsing it run in a worker of their own, so notes keep saving meanwhile. After a
-third of a second the schedule pane shows that it is busy.
+The importer is an invisible widget of the main screen: it asks the store by message and
+the replies come back to it. Planning and writing go through the store thread; reading the
+file or URL and parsing it run in a worker of their own, so notes keep saving meanwhile.
+After a third of a second the schedule pane shows that it is busy. A file no schedule
+reader knows is read as a write-up (see writeup_importer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.timer import Timer
+from textual.widget import Widget
 
 from confnote.errors import ConfnoteError
 from confnote.importing import (
@@ -23,14 +27,15 @@ from confnote.importing import (
     plan_import,
     plan_refresh,
 )
+from confnote.store.records import Conference
 from confnote.ui.messages import OpenConference, StoreReply
+from confnote.ui.requests import StoreRequest
+from confnote.ui.store_runner import Job, Reply
+from confnote.ui.writeup_importer import WriteupImported, WriteupImporter, WriteupRead
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from confnote.store import Store
     from confnote.store.schedule_records import ImportReport
-    from confnote.ui.store_runner import StoreRunner
 
 BUSY_AFTER = 0.33
 
@@ -61,45 +66,67 @@ class ImportFailed(StoreReply):
     namesake_id: int | None = None
 
 
-class ScheduleImporter:
+class ScheduleImporter(Widget):
     """``set_busy`` shows (or stops showing) that the schedule is being imported."""
 
-    def __init__(
-        self, app: App[Any], runner: StoreRunner, set_busy: Callable[[bool], None]
-    ) -> None:
-        self._app = app
-        self._runner = runner
+    DEFAULT_CSS = "ScheduleImporter { display: none; }"
+
+    def __init__(self, set_busy: Callable[[bool], None]) -> None:
+        super().__init__()
         self._set_busy = set_busy
         self._busy_timer: Timer | None = None
+        self._writeups = WriteupImporter(self, self.done)
+
+    def _ask(self, job: Job, reply: Reply) -> None:
+        self.post_message(StoreRequest(job, reply, ImportFailed, reply_to=self))
+
+    def ask(self) -> None:
+        """Ask for a file or URL, and import it."""
+        from confnote.ui.screens.import_schedule import ImportScheduleScreen
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.notify(f"Importing {source}…", timeout=2)
+                self.start(source)
+
+        self.app.push_screen(ImportScheduleScreen(), chosen)
 
     def start(self, source: str) -> None:
         self._busy()
-        self._runner.submit(lambda store: plan_import(store, source), ImportPlanned, ImportFailed)
+        self._ask(lambda store: plan_import(store, source), ImportPlanned)
 
-    def refresh(self, conference_id: int) -> None:
+    def refresh_schedule(self, conference: Conference | None) -> None:
+        """Read the conference's schedule again from where it came from."""
+        if conference is None:
+            self.notify("No conference to refresh", severity="warning")
+            return
+        self.notify(f"Refreshing {conference.name}…", timeout=2)
         self._busy()
-        self._runner.submit(
-            lambda store: plan_refresh(store, conference_id), ImportPlanned, ImportFailed
-        )
+        conference_id = conference.id
+        self._ask(lambda store: plan_refresh(store, conference_id), ImportPlanned)
 
-    def planned(self, plan: ImportPlan) -> None:
-        self._app.run_worker(
-            lambda: self._fetch(plan), thread=True, group="import", exit_on_error=False
-        )
+    @on(ImportPlanned)
+    def _planned(self, event: ImportPlanned) -> None:
+        plan = event.plan
+        self.run_worker(lambda: self._fetch(plan), thread=True, group="import", exit_on_error=False)
 
     def _fetch(self, plan: ImportPlan) -> None:
-        from confnote.ui.writeup_importer import WriteupRead, writeup_at
+        from confnote.ui.writeup_importer import writeup_at
 
         try:
             fetched = fetch_and_parse(plan)
         except ConfnoteError as error:
             writeup = writeup_at(plan.location)
             if writeup is not None:
-                self._app.post_message(WriteupRead(writeup))
+                self.post_message(WriteupRead(writeup))
                 return
-            self._app.post_message(ImportFailed(str(error)))
+            self.post_message(ImportFailed(str(error)))
             return
-        self._app.post_message(ScheduleFetched(plan, fetched))
+        self.post_message(ScheduleFetched(plan, fetched))
+
+    @on(ScheduleFetched)
+    def _fetched(self, event: ScheduleFetched) -> None:
+        self.fetched(event.plan, event.fetched)
 
     def fetched(self, plan: ImportPlan, fetched: Fetched) -> None:
         def job(store: Store) -> ScheduleImported | ImportFailed:
@@ -114,7 +141,7 @@ class ScheduleImporter:
             days = () if report.refreshed else store.conference_days(report.conference.id)
             return ScheduleImported(plan, report, summary_lines(report, days=days))
 
-        self._runner.submit(job, lambda message: message, ImportFailed)
+        self._ask(job, lambda message: message)
 
     def into_existing(self, plan: ImportPlan, fetched: Fetched, conference_id: int) -> None:
         """The user chose to refresh the namesake conference with this schedule."""
@@ -127,7 +154,7 @@ class ScheduleImporter:
 
     def _busy(self) -> None:
         self.done()
-        self._busy_timer = self._app.set_timer(BUSY_AFTER, self._show_busy)
+        self._busy_timer = self.set_timer(BUSY_AFTER, self._show_busy)
 
     def _show_busy(self) -> None:
         self._set_busy(True)
@@ -138,26 +165,36 @@ class ScheduleImporter:
             self._busy_timer = None
         self._set_busy(False)
 
-    def imported(self, event: ScheduleImported) -> None:
+    @on(ScheduleImported)
+    def _imported(self, event: ScheduleImported) -> None:
         from confnote.ui.screens.import_report import ImportReportScreen
 
         self.done()
-        app, report = self._app, event.report
+        report = event.report
         if report is None:
-            app.notify(f"Not modified since the last import: {event.plan.location}")
+            self.notify(f"Not modified since the last import: {event.plan.location}")
             return
-        app.post_message(OpenConference(report.conference.id))
+        self.post_message(OpenConference(report.conference.id))
         title = "Schedule refreshed" if report.refreshed else "Schedule imported"
-        app.push_screen(ImportReportScreen(title, event.summary))
+        self.app.push_screen(ImportReportScreen(title, event.summary))
 
-    def failed(self, event: ImportFailed) -> None:
+    @on(WriteupRead)
+    def _writeup_read(self, event: WriteupRead) -> None:
+        self._writeups.preview(event.read)
+
+    @on(WriteupImported)
+    def _writeup_imported(self, event: WriteupImported) -> None:
+        self._writeups.imported(event)
+
+    @on(ImportFailed)
+    def _failed(self, event: ImportFailed) -> None:
         """Say why in one notice, or ask about a conference of the same name."""
         from confnote.ui.screens.confirm import ConfirmScreen
 
         self.done()
         plan, fetched, namesake_id = event.plan, event.fetched, event.namesake_id
         if namesake_id is None or plan is None or fetched is None:
-            self._app.notify(event.reason, title="Import failed", severity="error", timeout=10)
+            self.notify(event.reason, title="Import failed", severity="error", timeout=10)
             return
 
         def answered(refresh: bool | None) -> None:
@@ -171,4 +208,4 @@ class ScheduleImporter:
             "stay), or import a second copy?"
         )
         screen = ConfirmScreen(question, yes="Refresh it", no="Import as new")
-        self._app.push_screen(screen, answered)
+        self.app.push_screen(screen, answered)

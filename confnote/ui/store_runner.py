@@ -2,7 +2,8 @@
 
 The UI never waits on it: it submits a job and gets a message back, on the widget that
 asked or else on the screen given at start (whose unhandled messages bubble up to the app).
-The thread's own news (ready, waiting for a lock, failed to open) goes to the app. Serial
+The thread's own news (ready, waiting for a lock, failed to open) goes to the app. Every
+message passes through the app's queue first, in order with the keys. Serial
 order matters: two quick star presses or two note saves must not race. Between
 jobs it watches for other programs' writes and says so with DatabaseChanged.
 """
@@ -199,9 +200,14 @@ class StoreRunner:
             self._post(message, to)
 
     def _post(self, message: Message, to: MessagePump | None = None) -> None:
+        # Through the app's queue, behind the keys pressed before the reply came: a key acts
+        # on what was shown when it was pressed (two windows starring at once agree).
+        self._app.call_later(self._deliver, message, to or self._replies_to)
+
+    def _deliver(self, message: Message, to: MessagePump) -> None:
         # An app on its way out takes no more replies, whichever widget was to get them.
         if self._app.check_message_enabled(message):
-            (to or self._replies_to).post_message(message)
+            to.post_message(message)
 
     def _open(self) -> tuple[Store, list[Conference]] | None:
         """Open the store and list its conferences; while another program holds the

@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from confnote.errors import ConfnoteError
 from confnote.ui.messages import OpenConference
+from confnote.ui.requests import StoreRequest
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from textual.widget import Widget
 
     from confnote.store import Store
     from confnote.store.writeup_records import WriteupReport
-    from confnote.ui.store_runner import StoreRunner
     from confnote.writeups.parse import ReadWriteup
 
 
@@ -61,13 +61,11 @@ def writeup_at(location: str) -> ReadWriteup | None:
 
 
 class WriteupImporter:
-    """``reading_done`` ends the import's busy mark once the write-up is read."""
+    """For the schedule importer (``owner``), which gets the replies and hands them on;
+    ``reading_done`` ends the import's busy mark once the write-up is read."""
 
-    def __init__(
-        self, app: App[Any], runner: StoreRunner, reading_done: Callable[[], None]
-    ) -> None:
-        self._app = app
-        self._runner = runner
+    def __init__(self, owner: Widget, reading_done: Callable[[], None]) -> None:
+        self._owner = owner
         self._reading_done = reading_done
 
     def preview(self, read: ReadWriteup) -> None:
@@ -80,7 +78,7 @@ class WriteupImporter:
             if confirmed:
                 self._apply(read)
 
-        self._app.push_screen(WriteupPreviewScreen(preview_lines(read.parsed)), answered)
+        self._owner.app.push_screen(WriteupPreviewScreen(preview_lines(read.parsed)), answered)
 
     def _apply(self, read: ReadWriteup) -> None:
         from confnote.ui.schedule_importer import ImportFailed
@@ -91,9 +89,9 @@ class WriteupImporter:
             report = store.apply_writeups([read])[0]
             return WriteupImported(report, writeup_summary(report))
 
-        self._runner.submit(job, lambda message: message, ImportFailed)
+        owner = self._owner
+        owner.post_message(StoreRequest(job, lambda message: message, ImportFailed, owner))
 
     def imported(self, event: WriteupImported) -> None:
-        app = self._app
-        app.post_message(OpenConference(event.report.conference.id))
-        app.notify(event.summary, title="Write-up imported", timeout=8)
+        self._owner.post_message(OpenConference(event.report.conference.id))
+        self._owner.notify(event.summary, title="Write-up imported", timeout=8)

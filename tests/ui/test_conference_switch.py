@@ -87,7 +87,7 @@ async def test_importing_a_schedule_into_another_conference_closes_the_open_note
     async with running(app) as pilot:
         await open_talk(pilot, programme.opening.id)
         await type_text(pilot, "typed before the import")
-        app.importer.start(str(source))
+        app.main.importer.start(str(source))
         await settle(
             pilot,
             lambda: app.conference is not None and app.conference.id != programme.conference.id,

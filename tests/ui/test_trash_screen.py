@@ -93,7 +93,7 @@ async def test_deleting_the_talk_being_typed_in_keeps_every_key_in_the_trash(
     async with running(app) as pilot:
         await open_talk(pilot, programme.late.id)
         await type_text(pilot, "typed just now")
-        app.action_delete_talk()
+        app.main.action_delete_talk()
         await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
         await pilot.press("y")
         await settle(
@@ -114,7 +114,7 @@ async def test_answering_no_keeps_the_talk(
 ) -> None:
     async with running(app) as pilot:
         await select_talk(pilot, programme.late.id)
-        app.action_delete_talk()
+        app.main.action_delete_talk()
         await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
         await pilot.press("n")
         await settle(pilot)
@@ -128,7 +128,7 @@ async def test_the_open_note_can_be_moved_to_the_trash(
     store.save_talk_note(programme.opening.id, "to be thrown away")
     async with running(app) as pilot:
         await open_talk(pilot, programme.opening.id)
-        app.action_delete_note()
+        app.main.action_delete_note()
         await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
         await pilot.press("y")
         await settle(pilot, lambda: len(store.trash()) == 1, what="the note in the trash")

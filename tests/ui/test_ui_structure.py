@@ -48,3 +48,10 @@ def test_no_ui_module_imports_the_app_module() -> None:
         if path not in STARTS_THE_APP and APP_MODULE in imported_modules(path)
     )
     assert offenders == []
+
+
+def test_the_app_module_stays_under_300_lines() -> None:
+    """The app opens the store, routes requests and replies, and quits; features live in
+    the screens, panes and helpers that own them."""
+    lines = (UI / "app.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 300

@@ -7,10 +7,9 @@ the preview and writing the file run in thread workers of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,12 +24,12 @@ from confnote.export.post_source import PostSource, Selection
 from confnote.export.targets import TARGETS
 from confnote.store.records import Conference
 from confnote.ui.path_suggester import PathSuggester
+from confnote.ui.requests import StoreRequest
 from confnote.ui.screens.dialog import DialogScreen
 
 if TYPE_CHECKING:
     from confnote.store import Store
 
-Submit = Callable[[Callable[["Store"], Any], Callable[[Any], None]], None]
 SELECTIONS = [
     ("Talks with notes", Selection.NOTES),
     ("Starred talks", Selection.STARRED),
@@ -86,10 +85,9 @@ class ExportPostScreen(DialogScreen[Path | None]):
     class Failed(Message):
         reason: str
 
-    def __init__(self, conference: Conference, submit: Submit, folder: Path) -> None:
+    def __init__(self, conference: Conference, folder: Path) -> None:
         super().__init__()
         self.conference = conference
-        self._submit = submit
         self._folder = folder
         self.source: PostSource | None = None
         self.post: Post | None = None
@@ -140,11 +138,7 @@ class ExportPostScreen(DialogScreen[Path | None]):
 
             return read_post_source(store, conference_id)
 
-        def reply(source: PostSource) -> None:
-            # Posted to this screen (post_message is thread-safe), not to the app.
-            self.post_message(self.SourceRead(source))
-
-        self._submit(read, reply)
+        self.post_message(StoreRequest(read, self.SourceRead, reply_to=self))
 
     @on(SourceRead)
     def _source_read(self, event: SourceRead) -> None:

@@ -24,6 +24,27 @@ EDITOR_KEYS = [
 ]
 
 
+PALETTE_BINDING = Binding(
+    "ctrl+p", "command_palette", "Palette", tooltip="Command palette: every action, jump to talk"
+)
+
+
+def key_sections(everywhere: Iterable[BindingType]) -> list[tuple[str, Iterable[BindingType]]]:
+    """The keys by where they work: ``everywhere`` (the app's, and Textual's palette), then
+    each pane's."""
+    from confnote.ui.widgets.note_editor import NoteEditor
+    from confnote.ui.widgets.note_pane import NotePane
+    from confnote.ui.widgets.schedule_pane import SchedulePane
+    from confnote.ui.widgets.todo_pane import TodoPane
+
+    return [
+        ("Everywhere", [*everywhere, PALETTE_BINDING]),
+        ("Schedule", SchedulePane.BINDINGS),
+        ("Note editor", [*NotePane.BINDINGS, *NoteEditor.BINDINGS]),
+        ("TODOs", TodoPane.BINDINGS),
+    ]
+
+
 class HelpScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

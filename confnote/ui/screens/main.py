@@ -7,6 +7,8 @@ request named another widget), to be shown in the pane they concern."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -18,23 +20,29 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from confnote.config import Config
-from confnote.store.records import Conference, Note
+from confnote.store.records import Conference, Note, SearchHit
+from confnote.ui import trash_actions
+from confnote.ui.conference_actions import ConferenceActions
 from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
+    ConferencesListed,
     DatabaseChanged,
+    MovedToTrash,
     NoteChanged,
     NoteChecklistSaved,
     NoteLoaded,
     NoteSaved,
     NoteSaveFailed,
     NoteTarget,
+    OpenConference,
     RevisionsLoaded,
     TalksChanged,
     TodoChangedElsewhere,
     TodosLoaded,
 )
-from confnote.ui.requests import StoreRequest, TickChecklistLine
+from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklistLine
+from confnote.ui.schedule_importer import ScheduleImporter
 from confnote.ui.todo_actions import tick_in_store
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.pane_bar import PaneBar
@@ -71,6 +79,7 @@ class MainScreen(Screen[None]):
         self._config = config or Config()
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
+        self.conferences = ConferenceActions(self, clock, local_zone)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -89,6 +98,7 @@ class MainScreen(Screen[None]):
                 yield TodoPane(id="todo")
         yield PaneBar()
         yield Footer()
+        yield ScheduleImporter(self._show_importing)
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
@@ -104,6 +114,26 @@ class MainScreen(Screen[None]):
     @property
     def todo_pane(self) -> TodoPane:
         return self.query_one(TodoPane)
+
+    @property
+    def importer(self) -> ScheduleImporter:
+        return self.query_one(ScheduleImporter)
+
+    async def typed_note(self) -> tuple[NoteTarget, str] | None:
+        """The open note's unsaved text, once the keys typed just before a priority key
+        (ctrl+q) have reached the editor; None when all is saved."""
+        reached = asyncio.Event()
+        self.note_pane.editor.call_later(reached.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(reached.wait(), 0.2)
+        return self.note_pane.pending_text()
+
+    def show_waiting(self, text: str) -> None:
+        """Before any conference: say what the schedule waits for."""
+        self.schedule.show_waiting(text)
+
+    def _show_importing(self, busy: bool) -> None:
+        self.schedule.loading = busy
 
     def _ask(self, job: Callable[[Store], Any]) -> None:
         """Run ``job`` on the store thread; the message it returns comes back here."""
@@ -143,6 +173,56 @@ class MainScreen(Screen[None]):
         if pane == "note" and self.note_pane.has_class("-preview"):
             widget = self.query_one("#note-preview")
         widget.focus()
+
+    # What to show
+
+    @on(OpenConference)
+    @on(OpenTalk)
+    @on(OpenNote)
+    def _open_message(self, event: OpenConference | OpenTalk | OpenNote) -> None:
+        event.stop()
+        self.open(event)
+
+    def open(self, event: OpenConference | OpenTalk | OpenNote) -> None:
+        """Show the conference, or open the talk's or the conference note, asked for."""
+        if isinstance(event, OpenConference):
+            self.load_conference(event.conference_id)
+        elif isinstance(event, OpenTalk):
+            self.open_talk(event.talk_id, show=event.show)
+        else:
+            self.open_note(event.note_id)
+
+    @on(SchedulePane.Request)
+    def _schedule_request(self, event: SchedulePane.Request) -> None:
+        if event.what == "conference_notes":
+            self.action_conference_notes()
+        elif event.what == "refresh":
+            self.action_refresh_schedule()
+
+    def choose_conference(self) -> None:
+        self._submit(lambda store: store.list_conferences(), ConferencesListed)
+
+    @on(ConferencesListed)
+    def _conferences_listed(self, event: ConferencesListed) -> None:
+        self.conferences.choose(event.conferences)
+
+    # Actions of the palette's "main." commands
+
+    def action_new_conference(self) -> None:
+        self.conferences.create()
+
+    def action_conference_notes(self) -> None:
+        if self.conference is not None:
+            self.conferences.choose_note(self.conference.id, self.conference_notes)
+
+    def action_refresh_schedule(self) -> None:
+        self.importer.refresh_schedule(self.conference)
+
+    def action_delete_talk(self) -> None:
+        trash_actions.delete_talk(self)
+
+    def action_delete_note(self) -> None:
+        trash_actions.delete_note(self)
 
     # The conference
 
@@ -198,6 +278,12 @@ class MainScreen(Screen[None]):
         self.schedule.update_talks(event.talks)
         for talk in event.talks:
             self.note_pane.update_talk(talk)
+
+    @on(MovedToTrash)
+    def _moved_to_trash(self, event: MovedToTrash) -> None:
+        item = event.item
+        self.notify(f"Moved {item.kind.label} “{item.title}” to the trash (palette: Trash)")
+        self.reload()
 
     @on(DatabaseChanged)
     def _database_changed(self) -> None:
@@ -258,6 +344,17 @@ class MainScreen(Screen[None]):
         self.note_pane.flush()
         self._ask(job)
 
+    def open_hit(self, hit: SearchHit | None) -> None:
+        """Open what a search found: a talk (of whichever conference) or a note."""
+        if hit is None:
+            return
+        if hit.talk_id is not None:
+            if self.conference and hit.conference_id != self.conference.id:
+                self.load_conference(hit.conference_id)
+            self.open_talk(hit.talk_id, show=True)
+        elif hit.note_id is not None:
+            self.open_note(hit.note_id)
+
     @on(NoteLoaded)
     def _note_loaded(self, event: NoteLoaded) -> None:
         self.note_pane.show_note(event.target, event.talk, event.note)
@@ -269,6 +366,13 @@ class MainScreen(Screen[None]):
     def _note_changed(self, event: NoteChanged) -> None:
         if self.note_pane.changed_elsewhere(event.target, event.note, event.set_aside):
             self.notes.adopt(event.target, event.note)
+
+    @on(NotePane.ExternalEditWanted)
+    def _external_edit(self) -> None:
+        from confnote.ui.external_editor import edit_externally
+
+        if self.notes.database is not None:
+            edit_externally(self.app, self.notes.database, self.note_pane, self._submit)
 
     @on(NotePane.RevisionsWanted)
     def _revisions_wanted(self, event: NotePane.RevisionsWanted) -> None:

@@ -1,22 +1,26 @@
-"""Full-text search over talks and notes; Enter opens the result."""
+"""Full-text search over talks and notes; Enter opens the result. The screen asks the store
+itself, and the hits come back to it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from confnote.store.records import SearchHit
+from confnote.ui.messages import SearchFinished
+from confnote.ui.requests import StoreRequest
 from confnote.ui.screens.dialog import DialogScreen
+
+if TYPE_CHECKING:
+    from confnote.store import Store
 
 SEARCH_DELAY = 0.2
 
@@ -33,10 +37,6 @@ class SearchScreen(DialogScreen[SearchHit | None]):
             tooltip="Move to the results",
         ),
     ]
-
-    @dataclass
-    class Query(Message):
-        text: str
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,12 +55,22 @@ class SearchScreen(DialogScreen[SearchHit | None]):
         if self._timer is not None:
             self._timer.stop()
         text = event.value
-        self._timer = self.set_timer(SEARCH_DELAY, lambda: self.post_message(self.Query(text)))
+        self._timer = self.set_timer(SEARCH_DELAY, lambda: self._search(text))
+
+    def _search(self, text: str) -> None:
+        def job(store: Store) -> SearchFinished:
+            return SearchFinished(text, store.search(text))
+
+        self.post_message(StoreRequest(job, lambda found: found, reply_to=self))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         if self._hits:
             self.dismiss(self._hits[0])
+
+    @on(SearchFinished)
+    def _found(self, event: SearchFinished) -> None:
+        self.show_results(event.query, event.hits)
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one(Input).value:

@@ -1,21 +1,27 @@
-"""The trash: deleted talks, notes and TODOs of the conference; restore one, or empty it."""
+"""The trash: deleted talks, notes and TODOs of the conference; restore one, or empty it.
+The screen asks the store itself; after a restore the conference is shown again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from confnote.store.records import TrashItem
+from confnote.ui.messages import OpenConference, StoreReply
+from confnote.ui.requests import StoreRequest
+
+if TYPE_CHECKING:
+    from confnote.store import Store
 
 
 class TrashScreen(ModalScreen[None]):
@@ -28,14 +34,17 @@ class TrashScreen(ModalScreen[None]):
     ]
 
     @dataclass
-    class Request(Message):
-        """The attendee asked to ``what`` ("load", "restore", "empty"); ``item_id`` to restore."""
+    class Shown(StoreReply):
+        """What the trash holds after ``status`` happened; ``restored``: something came back."""
 
-        what: str
-        item_id: int | None = None
+        items: list[TrashItem]
+        status: str = ""
+        restored: bool = False
 
-    def __init__(self) -> None:
+    def __init__(self, conference_id: int | None) -> None:
+        """The trash of the conference (None: every conference's)."""
         super().__init__()
+        self.conference_id = conference_id
         self.items: list[TrashItem] = []
 
     def compose(self) -> ComposeResult:
@@ -49,7 +58,31 @@ class TrashScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        self.post_message(self.Request("load"))
+        self._ask(lambda store: "")
+
+    def _ask(self, change: Callable[[Store], str], *, restore: bool = False) -> None:
+        """Run ``change`` (it says what it did), then list the trash again. A refused
+        restore (its place is taken) comes back as StoreFailed: a notice."""
+        conference_id = self.conference_id
+
+        def job(store: Store) -> TrashScreen.Shown:
+            status = change(store)
+            return TrashScreen.Shown(store.trash(conference_id), status, restore)
+
+        self.post_message(StoreRequest(job, lambda shown: shown, reply_to=self))
+
+    @on(Shown)
+    def _shown(self, event: Shown) -> None:
+        self.show(event.items, event.status)
+        if event.restored and self.conference_id is not None:
+            self.post_message(OpenConference(self.conference_id))  # shows what came back
+
+    def _restore(self, item_id: int) -> None:
+        def restore(store: Store) -> str:
+            item = store.restore_from_trash(item_id)
+            return f"Restored {item.kind.label} “{item.title}”."
+
+        self._ask(restore, restore=True)
 
     def show(self, items: list[TrashItem], status: str = "") -> None:
         """Show what the trash holds, with a line saying what just happened."""
@@ -73,12 +106,12 @@ class TrashScreen(ModalScreen[None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.Request("restore", int(event.option.id or 0)))
+        self._restore(int(event.option.id or 0))
 
     def action_restore(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None and self.items:
-            self.post_message(self.Request("restore", self.items[options.highlighted].id))
+            self._restore(self.items[options.highlighted].id)
 
     def action_empty(self) -> None:
         from confnote.ui.screens.confirm import ConfirmScreen
@@ -88,7 +121,8 @@ class TrashScreen(ModalScreen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(self.Request("empty"))
+                conference_id = self.conference_id
+                self._ask(lambda store: f"Deleted {store.empty_trash(conference_id)} for good.")
 
         count = len(self.items)
         question = f"Delete the {count} item{'s' if count != 1 else ''} in the trash for good?"
