@@ -22,12 +22,23 @@ if TYPE_CHECKING:
     from confnote.store import Store
 
 STATUS_FILTERS = ("open", "done", "all")
+# J and K share one footer entry, so the footer has room for every key of the pane.
+MOVE = Binding.Group("Move", compact=True)
 KIND_FILTERS: tuple[TodoKind | None, ...] = (None, *TodoKind)
 KIND_GLYPHS = {TodoKind.WATCH_LATER: "◷", TodoKind.FOLLOW_UP: "↪", TodoKind.ACTION: "•"}
 
 
-def _b(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
-    return Binding(key, action, description, show=show, id=f"todo.{action}", tooltip=tooltip)
+def _b(
+    key: str,
+    action: str,
+    description: str,
+    tooltip: str,
+    show: bool = True,
+    group: Binding.Group | None = None,
+) -> Binding:
+    return Binding(
+        key, action, description, show=show, id=f"todo.{action}", tooltip=tooltip, group=group
+    )
 
 
 class TodoPane(Vertical):
@@ -39,8 +50,8 @@ class TodoPane(Vertical):
         _b("e", "edit", "Edit", "Edit the TODO"),
         _b("d", "delete", "Delete", "Delete the TODO (asks first)"),
         _b("enter", "jump", "Go to talk", "Show the linked talk and its note", show=False),
-        _b("K,shift+up", "move_up", "Move up", "Move the TODO up"),
-        _b("J,shift+down", "move_down", "Move down", "Move the TODO down"),
+        _b("K,shift+up", "move_up", "Move up", "Move the TODO up", group=MOVE),
+        _b("J,shift+down", "move_down", "Move down", "Move the TODO down", group=MOVE),
         _b("f", "cycle_status", "Open/done", "Show open, done or all TODOs"),
         _b("t", "cycle_kind", "Kind", "Show one kind of TODO, or all"),
     ]
