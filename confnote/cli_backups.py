@@ -16,7 +16,8 @@ def add_backup_commands(
         help="list the automatic backups of the database, or restore one",
         description="confnote copies the database into a backups folder beside it: at start "
         "at most once a day, and before a migration, a restore or a large import. The newest "
-        "$CONFNOTE_BACKUPS_KEEP (default 10) are kept. With no command, lists them.",
+        "backups.kept of the config file (default 10; $CONFNOTE_BACKUPS_KEEP overrides it) are "
+        "kept. With no command, lists them.",
     )
     add_db_option(backups)
     backups.set_defaults(command=list_backups)

@@ -128,19 +128,22 @@ def _date(text: str) -> date:
 
 def export_post(args: argparse.Namespace) -> int:
     from confnote.cli import named_conference, open_store
+    from confnote.export.defaults import post_defaults
     from confnote.export.files import destination, write_atomically
     from confnote.export.post import Grouping, PostOptions, render_post
     from confnote.export.post_source import Selection, read_post_source
 
-    settings = _config_settings()
+    defaults = post_defaults(
+        _config_settings(), target=args.target, author=args.author, output=args.output
+    )
     options = PostOptions(
-        target=args.target or settings.export_target,
+        target=defaults.target,
         selection=Selection(args.select),
         group=Grouping(args.group),
         toc=args.toc,
         title=args.title,
         day=args.date,
-        author=settings.export_author if args.author is None else args.author,
+        author=defaults.author,
         slug=args.slug,
         toml=args.toml,
         follow_ups=args.follow_ups,
@@ -151,8 +154,7 @@ def export_post(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(post.text)
         return 0
-    output = args.output or settings.export_folder or None
-    path = write_atomically(destination(output, post.path), post.text, force=args.force)
+    path = write_atomically(destination(defaults.output, post.path), post.text, force=args.force)
     print(f"wrote {shown_path(path)} ({_talks(post.talks)}, {post.watch_later} to watch later)")
     if post.talks == 0:
         print(

@@ -3,13 +3,15 @@
 The file lives at the platformdirs config path (``confnote paths``), or wherever
 ``$CONFNOTE_CONFIG`` points. Every setting is optional. A setting that is unknown or of the
 wrong kind gives a one-line warning naming the file, the key and the reason, and its default
-stays in force: a bad config never stops the app.
+stays in force: a bad config never stops the app. A few settings have an environment
+variable that overrides the file (``Option.env``).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -62,6 +64,8 @@ class Option:
     help: str
     choices: tuple[str, ...] = ()
     check: Check | None = None
+    # An environment variable that, when set, wins over the file.
+    env: str = ""
 
     @property
     def default(self) -> Any:
@@ -83,6 +87,12 @@ def _between(low: float, high: float) -> Check:
         return None if low <= value <= high else f"expected {low:g} to {high:g}, got {value!r}"
 
     return check
+
+
+def _blog_engine(value: Any) -> str | None:
+    from confnote.export.targets import TARGETS
+
+    return None if value in TARGETS else f"expected one of {', '.join(TARGETS)}, got {value!r}"
 
 
 def _kind_name(kind: type) -> str:
@@ -124,16 +134,24 @@ OPTIONS = (
         "export.target",
         "export_target",
         str,
-        "Front matter of the blog post `confnote export` writes (hugo, jekyll, pelican, quarto…)",
+        "Blog engine the exported post is written for, by `confnote export post` and the "
+        "app's export screen (hugo, jekyll, pelican, quarto…)",
+        check=_blog_engine,
     ),
     Option("export.author", "export_author", str, "Author name in the exported post"),
-    Option("export.folder", "export_folder", str, "Folder the exported post is written to"),
+    Option(
+        "export.folder",
+        "export_folder",
+        str,
+        "Site folder (or file) the exported post is written to; empty: the current folder",
+    ),
     Option(
         "backups.kept",
         "backups_kept",
         int,
-        "How many rotating backups of the database to keep",
+        "How many rotating backups of the database to keep ($CONFNOTE_BACKUPS_KEEP overrides it)",
         check=_between(1, 1000),
+        env="CONFNOTE_BACKUPS_KEEP",
     ),
 )
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}
@@ -150,26 +168,37 @@ class Config:
     warnings: tuple[str, ...] = ()
     # The text of ``settings.note_template``, read from its file or given inline.
     note_template: str | None = None
+    # The dotted keys an environment variable set (over the file).
+    from_environment: frozenset[str] = frozenset()
 
     def effective(self) -> list[tuple[str, Any, str]]:
-        """Every setting in force: dotted key, value, and "config file" or "default"."""
+        """Every setting in force: dotted key, value, and "config file", "default" or the
+        environment variable that set it."""
         rows = [
-            (option.key, getattr(self.settings, option.attribute), self._source(option.key))
+            (option.key, getattr(self.settings, option.attribute), self._source(option))
             for option in OPTIONS
         ]
         keys = sorted(self.settings.keys.items())
         return rows + [(f'{KEYS}."{binding}"', key, "config file") for binding, key in keys]
 
-    def _source(self, key: str) -> str:
-        return "config file" if key in self.from_file else "default"
+    def _source(self, option: Option) -> str:
+        if option.key in self.from_environment:
+            return f"${option.env}"
+        return "config file" if option.key in self.from_file else "default"
 
 
 class ConfigError(ConfnoteError):
     """The config file could not be written."""
 
 
-def load_config(path: Path) -> Config:
-    """Read ``path``; a missing file means every default, a broken one a warning and defaults."""
+def load_config(path: Path, environ: Mapping[str, str] | None = None) -> Config:
+    """Read ``path``; a missing file means every default, a broken one a warning and defaults.
+    Then the environment variables of ``environ`` (default: the process's) that override a
+    setting win over the file."""
+    return _with_environment(_read_file(path), os.environ if environ is None else environ)
+
+
+def _read_file(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -218,6 +247,33 @@ def _from_document(path: Path, document: dict[str, Any]) -> Config:
             warn("notes.template", f"{problem}; using the default template")
     settings = replace(Settings(), **values)
     return Config(path, settings, frozenset(from_file), tuple(warnings), template)
+
+
+def _with_environment(config: Config, environ: Mapping[str, str]) -> Config:
+    values: dict[str, Any] = {}
+    warnings = list(config.warnings)
+    for option in OPTIONS:
+        text = environ.get(option.env, "").strip() if option.env else ""
+        if not text:
+            continue
+        value, problem = _from_text(option, text)
+        if problem is None:
+            values[option.attribute] = value
+        else:
+            kept = toml_value(getattr(config.settings, option.attribute))
+            warnings.append(f"{option.env}={text!r}: {problem}; using {kept}")
+    keys = frozenset(option.key for option in OPTIONS if option.attribute in values)
+    settings = replace(config.settings, **values)
+    return replace(config, settings=settings, from_environment=keys, warnings=tuple(warnings))
+
+
+def _from_text(option: Option, text: str) -> tuple[Any, str | None]:
+    """The value an environment variable's ``text`` gives ``option``, or why it gives none."""
+    try:
+        value = option.kind(text)
+    except ValueError:
+        return None, f"expected {_kind_name(option.kind)}"
+    return value, option.problem(value)
 
 
 def _flatten(

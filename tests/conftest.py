@@ -26,5 +26,6 @@ def conference(store: Store) -> Conference:
 
 @pytest.fixture(autouse=True)
 def no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the config file of whoever runs the tests."""
+    """No test reads the config file (or a setting's override) of whoever runs the tests."""
     monkeypatch.setenv("CONFNOTE_CONFIG", "/nonexistent/confnote-tests/config.toml")
+    monkeypatch.delenv("CONFNOTE_BACKUPS_KEEP", raising=False)

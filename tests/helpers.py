@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 from confnote.schedule.model import TalkDetails
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -29,6 +31,14 @@ def talk_details(
         duration=timedelta(minutes=minutes),
         **fields,  # type: ignore[arg-type]
     )
+
+
+def use_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
+    """Write ``text`` as a config file and point ``CONFNOTE_CONFIG`` at it."""
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("CONFNOTE_CONFIG", str(path))
+    return path
 
 
 def utc(text: str) -> datetime:

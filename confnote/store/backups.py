@@ -2,15 +2,14 @@
 
 A copy is consistent even while another process writes. Copies live in the
 ``backups`` folder beside the database, named ``<db>-<YYYYmmdd-HHMMSS>-<reason>.db``;
-only the newest ``keep`` are kept. Made at startup at most once a day, and before
-every migration, restore and large import.
+only the newest ``keep`` are kept (``backups.kept`` of the config file). Made at startup
+at most once a day, and before every migration, restore and large import.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import sqlite3
 import threading
@@ -20,13 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from confnote.errors import ConfnoteError, NotFoundError, StoreError
+from confnote.errors import NotFoundError, StoreError
 from confnote.paths import backup_dir, create_private_file, ensure_private_dir
 
 log = logging.getLogger("confnote")
 
-KEEP_ENV = "CONFNOTE_BACKUPS_KEEP"
-DEFAULT_KEEP = 10
 DAILY_S = 24 * 60 * 60
 _STAMP = "%Y%m%d-%H%M%S"
 _PARTIAL = ".partial"
@@ -43,21 +40,21 @@ class Backup:
     size: int
 
 
-def keep_count(environ: os._Environ[str] | dict[str, str] | None = None) -> int:
-    """How many copies to keep: ``$CONFNOTE_BACKUPS_KEEP``, else DEFAULT_KEEP."""
-    text = (os.environ if environ is None else environ).get(KEEP_ENV, "").strip()
-    if not text:
-        return DEFAULT_KEEP
-    if not text.isdigit() or int(text) < 1:
-        raise ConfnoteError(f"{KEEP_ENV}={text!r}: give a whole number of backups, at least 1")
-    return int(text)
+def keep_count() -> int:
+    """How many copies to keep: ``backups.kept`` of the config file, which
+    ``$CONFNOTE_BACKUPS_KEEP`` overrides (default 10). Read at each backup, so the app and
+    every command follow the file as it is now."""
+    from confnote.config import load_config
+    from confnote.paths import locations
+
+    return load_config(locations().config_file).settings.backups_kept
 
 
 def make_backup(
     database: Path, reason: str, *, keep: int | None = None, prune: bool = True
 ) -> Path:
     """Copy the live database into its backups folder, then drop copies past ``keep``
-    (``$CONFNOTE_BACKUPS_KEEP`` when not given), unless ``prune`` is false."""
+    (``keep_count()`` when not given), unless ``prune`` is false."""
     folder = ensure_private_dir(backup_dir(database))
     stamp = time.strftime(_STAMP)
     target = folder / f"{database.stem}-{stamp}-{reason}.db"

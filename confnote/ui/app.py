@@ -278,7 +278,8 @@ class ConfnoteApp(App[None]):
         if self.conference is None:
             self.notify("Open a conference first (F5)", severity="warning")
             return
-        self.push_screen(ExportPostScreen(self.conference, Path.cwd()))
+        settings = self.preferences.config.settings
+        self.push_screen(ExportPostScreen(self.conference, settings))
 
     def action_trash(self) -> None:
         from confnote.ui.screens.trash import TrashScreen

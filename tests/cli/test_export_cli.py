@@ -13,6 +13,7 @@ import yaml
 from confnote.cli import main
 from confnote.store import Store
 from tests.export.conftest import build_recap
+from tests.helpers import use_config_file
 
 
 @pytest.fixture
@@ -133,12 +134,11 @@ def test_the_config_file_gives_the_default_target_author_and_folder(
 ) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    config = tmp_path / "config.toml"
-    config.write_text(
+    use_config_file(
+        tmp_path,
+        monkeypatch,
         f'[export]\ntarget = "jekyll"\nauthor = "Ada Example"\nfolder = "{site}"\n',
-        encoding="utf-8",
     )
-    monkeypatch.setenv("CONFNOTE_CONFIG", str(config))
     assert export(recap_db, "--date", "2025-05-20") == 0
     path = site / "_posts/2025-05-20-exampleconf-2025-my-notes.md"
     front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])

@@ -219,3 +219,38 @@ def test_the_readme_example_is_a_config_file_without_mistakes(tmp_path: Path) ->
     assert config.warnings == ()
     assert config.from_file == {option.key for option in OPTIONS}
     assert config.settings.keys == {"schedule.star": "S", "app.search": "ctrl+f,f6"}
+
+
+def test_an_unknown_blog_engine_warns_and_keeps_hugo(tmp_path: Path) -> None:
+    path = write(tmp_path, '[export]\ntarget = "wordpress"\nauthor = "Ada"\n')
+    config = load_config(path)
+    assert config.settings == Settings(export_author="Ada")
+    [warning] = config.warnings
+    assert warning.startswith(f"{path}: export.target: expected one of hugo, jekyll, ")
+    assert warning.endswith(", got 'wordpress'; using the default \"hugo\"")
+
+
+def test_the_backups_variable_overrides_the_file_and_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "[backups]\nkept = 3\n")
+    assert load_config(path, {}).settings.backups_kept == 3
+    config = load_config(path, {"CONFNOTE_BACKUPS_KEEP": " 25 "})
+    assert config.settings.backups_kept == 25
+    assert ("backups.kept", 25, "$CONFNOTE_BACKUPS_KEEP") in config.effective()
+    assert config.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("0", "expected 1 to 1000, got 0"),
+        ("-2", "expected 1 to 1000, got -2"),
+        ("many", "expected an integer"),
+    ],
+)
+def test_a_bad_backups_variable_warns_in_one_line_and_keeps_the_file_value(
+    tmp_path: Path, value: str, reason: str
+) -> None:
+    config = load_config(write(tmp_path, "[backups]\nkept = 3\n"), {"CONFNOTE_BACKUPS_KEEP": value})
+    assert config.settings.backups_kept == 3
+    assert config.warnings == (f"CONFNOTE_BACKUPS_KEEP={value!r}: {reason}; using 3",)
+    assert ("backups.kept", 3, "config file") in config.effective()

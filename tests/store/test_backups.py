@@ -10,19 +10,17 @@ from pathlib import Path
 import pytest
 
 from confnote.cli import main
-from confnote.errors import ConfnoteError, NotFoundError, StoreError
+from confnote.errors import NotFoundError, StoreError
 from confnote.schedule.model import ParsedSchedule
 from confnote.store import Store
 from confnote.store.backups import (
-    KEEP_ENV,
     back_up_daily_in_background,
     backup_if_due,
-    keep_count,
     list_backups,
     make_backup,
     restore_backup,
 )
-from tests.helpers import talk_details
+from tests.helpers import talk_details, use_config_file
 from tests.store_digest import store_digest
 
 
@@ -37,19 +35,28 @@ def test_a_backup_is_a_private_consistent_copy_listed_newest_first(store: Store)
         assert [c.name for c in copy.list_conferences()] == ["Kept safe"]
 
 
-def test_only_the_configured_number_of_backups_is_kept(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+def test_the_config_file_sets_how_many_backups_are_kept(
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv(KEEP_ENV, "3")
-    made = [make_backup(store.path, f"n{n}") for n in range(5)]
-    assert [b.path for b in list_backups(store.path)] == made[:1:-1]
+    Store.open(db_path).close()
+    use_config_file(tmp_path, monkeypatch, "[backups]\nkept = 3\n")
+    made = [make_backup(db_path, f"n{n}") for n in range(5)]
+    assert [b.path for b in list_backups(db_path)] == made[:1:-1]
     assert not made[0].exists() and not made[1].exists()
+    assert main(["--db", str(db_path), "backups"]) == 0
+    assert "3 of at most 3 kept in " in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("value", ["0", "-2", "many"])
-def test_a_bad_keep_setting_is_one_line_naming_the_variable(value: str) -> None:
-    with pytest.raises(ConfnoteError, match=rf"^{KEEP_ENV}="):
-        keep_count({KEEP_ENV: value})
+def test_the_environment_variable_overrides_the_config_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_config_file(tmp_path, monkeypatch, "[backups]\nkept = 3\n")
+    monkeypatch.setenv("CONFNOTE_BACKUPS_KEEP", "2")
+    made = [make_backup(store.path, f"n{n}") for n in range(4)]
+    assert [b.path for b in list_backups(store.path)] == made[:1:-1]
 
 
 def test_the_startup_backup_is_made_at_most_once_a_day(store: Store) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from textual.widgets import Input, Markdown, Select, Static
 
+from confnote.config import load_config
+from confnote.paths import locations
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.export_post import ExportPostScreen
-from tests.ui.pilot_helpers import Programme, running, settle, static_text
+from tests.helpers import use_config_file
+from tests.ui.pilot_helpers import Programme, make_app, running, settle, static_text
 
 
 def preview_of(app: ConfnoteApp) -> str:
@@ -56,6 +60,42 @@ async def test_f6_previews_the_post_and_writes_it_where_the_engine_looks(
         )
         await pilot.press("escape")
         await settle(pilot, lambda: app.screen is app.main, what="the main screen")
+
+
+async def test_the_screen_starts_on_the_engine_author_and_folder_of_the_config_file(
+    db_path: Path,
+    store: Store,
+    programme: Programme,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store.save_talk_note(programme.opening.id, "## Takeaways\n\n- Keynotes set the tone.\n")
+    site = tmp_path / "blog"
+    site.mkdir()
+    use_config_file(
+        tmp_path,
+        monkeypatch,
+        f'[export]\ntarget = "jekyll"\nauthor = "Ada Example"\nfolder = "{site}"\n',
+    )
+    app = make_app(db_path, config=load_config(locations().config_file))
+    async with running(app) as pilot:
+        await pilot.press("f6")
+        await settle(pilot, lambda: isinstance(app.screen, ExportPostScreen), what="the screen")
+        screen = app.screen
+        assert isinstance(screen, ExportPostScreen)
+        assert screen.query_one("#export-target", Select).value == "jekyll"
+        assert screen.query_one("#export-author", Input).value == "Ada Example"
+        assert screen.query_one("#export-folder", Input).value == str(site)
+        await settle(pilot, lambda: "published: false" in preview_of(app), what="Jekyll")
+        assert "author: Ada Example" in preview_of(app)
+
+        screen.query_one("#export-author", Input).value = "Grace"
+        await settle(pilot, lambda: "author: Grace" in preview_of(app), what="the new author")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: screen.written is not None, what="the file")
+        assert screen.written is not None and screen.written.parent == site / "_posts"
+        front = yaml.safe_load(screen.written.read_text(encoding="utf-8").split("---\n")[1])
+        assert front["author"] == "Grace"
 
 
 async def test_the_palette_offers_the_export(app: ConfnoteApp, programme: Programme) -> None:

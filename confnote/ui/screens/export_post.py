@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from confnote.errors import ConfnoteError
+from confnote.export.defaults import post_defaults
 from confnote.export.post import Grouping, Post, PostOptions
 from confnote.export.post_source import PostSource, Selection
 from confnote.export.targets import TARGETS
@@ -28,6 +29,7 @@ from confnote.ui.requests import StoreRequest
 from confnote.ui.screens.dialog import DialogScreen
 
 if TYPE_CHECKING:
+    from confnote.config import Settings
     from confnote.store import Store
 
 SELECTIONS = [
@@ -42,7 +44,8 @@ GROUPINGS = [("By day", Grouping.DAY), ("By track", Grouping.TRACK), ("By tag", 
 
 
 class ExportPostScreen(DialogScreen[Path | None]):
-    """Dismisses with the written file's path, or None when closed without writing."""
+    """Dismisses with the written file's path, or None when closed without writing. The
+    engine, author and folder start as the config file's ``[export]`` settings say."""
 
     DEFAULT_CSS = """
     ExportPostScreen #export {
@@ -85,10 +88,10 @@ class ExportPostScreen(DialogScreen[Path | None]):
     class Failed(Message):
         reason: str
 
-    def __init__(self, conference: Conference, folder: Path) -> None:
+    def __init__(self, conference: Conference, settings: Settings) -> None:
         super().__init__()
         self.conference = conference
-        self._folder = folder
+        self._defaults = post_defaults(settings)
         self.source: PostSource | None = None
         self.post: Post | None = None
         self.written: Path | None = None
@@ -101,7 +104,7 @@ class ExportPostScreen(DialogScreen[Path | None]):
                     yield Label("Blog engine")
                     yield Select(
                         [(target.label, name) for name, target in TARGETS.items()],
-                        value="hugo",
+                        value=self._defaults.target,
                         allow_blank=False,
                         id="export-target",
                     )
@@ -117,8 +120,14 @@ class ExportPostScreen(DialogScreen[Path | None]):
                     yield Checkbox("Open follow-ups", id="export-follow-ups")
                     yield Label("Title")
                     yield Input(placeholder="<Conference> <year>: my notes", id="export-title")
+                    yield Label("Author")
+                    yield Input(self._defaults.author, placeholder="none", id="export-author")
                     yield Label("Site folder")
-                    yield Input(str(self._folder), id="export-folder", suggester=PathSuggester())
+                    yield Input(
+                        self._defaults.output or str(Path.cwd()),
+                        id="export-folder",
+                        suggester=PathSuggester(),
+                    )
                     yield Checkbox("Replace an existing file", id="export-force")
                 with VerticalScroll(id="export-preview-scroll"):
                     yield Markdown("_Reading your notes…_", id="export-preview")
@@ -156,11 +165,12 @@ class ExportPostScreen(DialogScreen[Path | None]):
             toc=self.query_one("#export-toc", Checkbox).value,
             follow_ups=self.query_one("#export-follow-ups", Checkbox).value,
             title=self.query_one("#export-title", Input).value,
+            author=self.query_one("#export-author", Input).value.strip(),
         )
 
     @on(Select.Changed)
     @on(Checkbox.Changed, "#export-toc, #export-follow-ups")
-    @on(Input.Changed, "#export-title")
+    @on(Input.Changed, "#export-title, #export-author")
     def _preview(self) -> None:
         if self.source is not None:
             self._render_post(self.source, self.options())
