@@ -143,6 +143,35 @@ async def test_the_talk_form_opens_at_its_top_at_40_and_24_rows(
         assert heading.region.y >= form.region.y and heading.region.height > 0
 
 
+LONG_TITLE = (
+    "Beginning words first: a very long talk title about parsers, packaging, "
+    "performance and the rest of the afternoon, ending here"
+)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_talk_form_shows_the_start_of_a_long_title(
+    db_path: Path, store: Store, programme: Programme, size: tuple[int, int]
+) -> None:
+    long = store.add_talk(
+        programme.conference.id, talk_details("long", LONG_TITLE, "2025-05-17T10:00:00+02:00")
+    )
+    app = make_app(db_path)
+    async with running(app, size=size) as pilot:
+        await select_talk(pilot, long.id)
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, TalkFormScreen), what="the form")
+        await pilot.pause()
+        title = app.screen.query_one("#talk-title", Input)
+        assert app.focused is title
+        assert title.content_size.width < len(LONG_TITLE)
+        assert title.scroll_x == 0
+        line = title.render_line(0).text
+        assert line.strip().startswith("Beginning words first")
+        await pilot.press("end", "exclamation_mark")  # the rest is still there to edit
+        assert title.value == LONG_TITLE + "!"
+
+
 def footer_keys(app: ConfnoteApp) -> dict[str, FooterKey]:
     return {key.description: key for key in app.screen.query(FooterKey)}
 

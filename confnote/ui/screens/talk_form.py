@@ -25,7 +25,8 @@ class TalkFormScreen(FormScreen[TalkDetails]):
         start = talk.starts_at.astimezone(where) if talk else None
         minutes = int(talk.duration.total_seconds() // 60) if talk else 30
         return [
-            ("Title", Input(talk.title if talk else "", id="talk-title")),
+            # Neither selected (a key would replace it) nor scrolled to its end.
+            ("Title", Input(talk.title if talk else "", id="talk-title", select_on_focus=False)),
             (
                 "Speakers (comma separated)",
                 Input(", ".join(talk.speakers) if talk else "", id="talk-speakers"),
@@ -41,6 +42,10 @@ class TalkFormScreen(FormScreen[TalkDetails]):
             ("Talk page URL", Input(talk.url if talk else "", id="talk-url")),
             ("Video URL", Input(talk.video_url if talk else "", id="talk-video")),
         ]
+
+    def on_mount(self) -> None:
+        # A long title shows its start when the form opens; End reaches the rest.
+        self.query_one("#talk-title", Input).cursor_position = 0
 
     def result(self) -> TalkDetails:
         title = self.text_of("talk-title")
