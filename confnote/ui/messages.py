@@ -70,6 +70,17 @@ class TalksChanged(StoreReply):
 
 
 @dataclass
+class MarkStored(StoreReply):
+    """The answer to one press of a schedule mark (``star``, ``attended``…): the talk as the
+    store now holds it, or None and the reason when the store did not take it."""
+
+    talk_id: int
+    mark: str
+    talk: Talk | None
+    error: str = ""
+
+
+@dataclass
 class NoteLoaded(StoreReply):
     target: NoteTarget
     talk: Talk | None

@@ -7,10 +7,11 @@ TODO it adds or removes).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from confnote.store.records import Talk
-from confnote.ui.messages import TalksChanged, TodosLoaded
+from confnote.ui.messages import MarkStored, TalksChanged, TodosLoaded
+from confnote.ui.pending_marks import FIELDS
 from confnote.ui.requests import StoreRequest
 
 if TYPE_CHECKING:
@@ -19,26 +20,30 @@ if TYPE_CHECKING:
     from confnote.schedule.model import TalkDetails
     from confnote.store import Store
 
-MARKS: dict[str, Callable[[Talk], Callable[[Store], Talk]]] = {
-    "star": lambda talk: lambda store: store.cycle_star(talk.id, shown=talk.star),
-    "attended": lambda talk: lambda store: store.set_attended(talk.id, not talk.attended),
-    "hide": lambda talk: lambda store: store.set_hidden(talk.id, not talk.hidden),
-    "watch_later": lambda talk: lambda store: store.set_watch_later(talk.id, not talk.watch_later),
+SETTERS: dict[str, Callable[[Store, int, Any], Talk]] = {
+    "star": lambda store, talk_id, level: store.set_star(talk_id, level),
+    "attended": lambda store, talk_id, on: store.set_attended(talk_id, on),
+    "hide": lambda store, talk_id, on: store.set_hidden(talk_id, on),
+    "watch_later": lambda store, talk_id, on: store.set_watch_later(talk_id, on),
 }
 
 
-def mark_request(talk: Talk, mark: str) -> StoreRequest:
-    """Toggle one of the attendee's marks (``MARKS``) on ``talk``."""
-    change = MARKS[mark](talk)
+def mark_request(wanted: Talk, mark: str) -> StoreRequest:
+    """Store the value ``wanted`` holds for ``mark`` (see ``pending_marks``) outright, so
+    presses queued behind each other apply in order; the answer is a MarkStored."""
+    set_mark, value = SETTERS[mark], getattr(wanted, FIELDS[mark])
 
     def job(store: Store) -> list[Message]:
-        changed = change(store)
-        replies: list[Message] = [TalksChanged([changed])]
+        changed = set_mark(store, wanted.id, value)
+        replies: list[Message] = [MarkStored(wanted.id, mark, changed)]
         if mark == "watch_later":
             replies.append(TodosLoaded.of(store, changed.conference_id))
         return replies
 
-    return StoreRequest(job, lambda replies: replies)
+    def failed(reason: str) -> Message:
+        return MarkStored(wanted.id, mark, None, reason)
+
+    return StoreRequest(job, lambda replies: replies, failed)
 
 
 def save_talk_request(conference_id: int, talk: Talk | None, details: TalkDetails) -> StoreRequest:

@@ -28,6 +28,7 @@ from confnote.ui.messages import (
     ConferenceNotesLoaded,
     ConferencesListed,
     DatabaseChanged,
+    MarkStored,
     MovedToTrash,
     NoteChanged,
     NoteChecklistSaved,
@@ -284,6 +285,12 @@ class MainScreen(Screen[None]):
         item = event.item
         self.notify(f"Moved {item.kind.label} “{item.title}” to the trash (palette: Trash)")
         self.reload()
+
+    @on(MarkStored)
+    def _mark_stored(self, event: MarkStored) -> None:
+        shown = self.schedule.mark_stored(event.talk_id, event.mark, event.talk, event.error)
+        if shown is not None:
+            self.note_pane.update_talk(shown)
 
     @on(DatabaseChanged)
     def _database_changed(self) -> None:

@@ -19,6 +19,7 @@ from confnote import agenda
 from confnote.config import Settings
 from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
 from confnote.store.records import Conference, Talk
+from confnote.ui.pending_marks import PendingMarks
 from confnote.ui.requests import OpenTalk
 from confnote.ui.talk_requests import mark_request, save_talk_request
 from confnote.ui.widgets.day_title import DayTitle
@@ -110,6 +111,7 @@ class SchedulePane(Vertical):
         self.talks: list[Talk] = []
         self.programme = agenda.ProgrammeDays(UTC)
         self._days: list[date] = []
+        self._pending_marks = PendingMarks()
 
     def compose(self) -> ComposeResult:
         yield DayTitle(id="schedule-title")
@@ -137,12 +139,14 @@ class SchedulePane(Vertical):
         self, conference: Conference, talks: list[Talk], programme: agenda.ProgrammeDays
     ) -> None:
         """Show a (new) conference; starts on today's programme day when it has one."""
-        if (conference, talks, programme) == (self.conference, self.talks, self.programme):
-            return  # a reload after another window wrote something else: nothing to redraw
         changed_conference = self.conference is None or self.conference.id != conference.id
-        shown = (self.conference, self.talks, self.programme)
-        if shown == (conference, talks, programme):
-            return  # the store's load repeating what the first screen showed
+        if changed_conference:
+            self._pending_marks = PendingMarks()
+        talks = [self._pending_marks.shown(talk) for talk in talks]
+        if (conference, talks, programme) == (self.conference, self.talks, self.programme):
+            # A reload after another window wrote something else, or the store's load
+            # repeating what the first screen showed: nothing to redraw.
+            return
         self.conference, self.talks, self.programme = conference, talks, programme
         self._count_days()
         if changed_conference:
@@ -168,7 +172,8 @@ class SchedulePane(Vertical):
         """Show changed or new talks; talks of another conference (a late reply) are ignored."""
         if self.conference is None:
             return
-        changed = [talk for talk in changed if talk.conference_id == self.conference.id]
+        mine = self.conference.id
+        changed = [self._pending_marks.shown(t) for t in changed if t.conference_id == mine]
         conflicts_before = starred_conflicts(self.talks)
         by_id = {talk.id: talk for talk in changed}
         before = {talk.id: talk for talk in self.talks}
@@ -288,11 +293,27 @@ class SchedulePane(Vertical):
         return talk
 
     def _mark(self, mark: str) -> None:
+        """Show the press at once and ask the store for it; a press made before the store
+        answered the one before steps from what that one asked for."""
         if talk := self._selected_talk():
-            self.post_message(mark_request(talk, mark))
+            wanted = self._pending_marks.press(talk, mark)
+            self.post_message(mark_request(wanted, mark))
+            self.update_talks([wanted])
             if mark == "watch_later":
-                verb = "Removed from" if talk.watch_later else "Added to"
+                verb = "Added to" if wanted.watch_later else "Removed from"
                 self.notify(f"{verb} watch later: {talk.title}", timeout=2)
+
+    def mark_stored(self, talk_id: int, mark: str, stored: Talk | None, error: str) -> Talk | None:
+        """The store's answer to a press of ``mark``: the talk as stored, or None and why
+        not. Returns the talk as now shown (None when not shown)."""
+        if error:
+            self.notify(error, title="Not done", severity="error", timeout=8)
+        talk = stored or next((t for t in self.talks if t.id == talk_id), None)
+        if talk is None:
+            return None
+        shown = self._pending_marks.answered(talk, mark, stored=stored is not None)
+        self.update_talks([shown])
+        return shown
 
     def action_open_talk(self) -> None:
         if talk := self._selected_talk():
