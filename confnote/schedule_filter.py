@@ -24,6 +24,13 @@ class ScheduleFilter:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     @property
+    def narrows(self) -> bool:
+        """Whether a filter besides the day leaves talks out (showing hidden ones only adds)."""
+        return bool(
+            self.track or self.room or self.starred_only or self.with_notes_only or self.text
+        )
+
+    @property
     def summary(self) -> str:
         """A short description of the filters in force, for the pane's title bar."""
         parts = []
@@ -66,6 +73,16 @@ def visible_talks(
                 continue
         shown.append(talk)
     return shown
+
+
+def matches_by_day(
+    talks: Iterable[Talk], rule: ScheduleFilter, days: agenda.ProgrammeDays
+) -> dict[date, list[Talk]]:
+    """The talks ``rule`` shows on each programme day, whichever day it is set to."""
+    by_day: dict[date, list[Talk]] = {}
+    for talk in visible_talks(talks, rule.with_(day=None), days):
+        by_day.setdefault(days.day_of(talk.starts_at), []).append(talk)
+    return by_day
 
 
 def starred_conflicts(talks: Sequence[Talk]) -> set[int]:

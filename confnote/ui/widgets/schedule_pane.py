@@ -17,7 +17,12 @@ from textual.widgets import DataTable, Input, Static
 
 from confnote import agenda
 from confnote.config import Settings
-from confnote.schedule_filter import ScheduleFilter, starred_conflicts, visible_talks
+from confnote.schedule_filter import (
+    ScheduleFilter,
+    matches_by_day,
+    starred_conflicts,
+    visible_talks,
+)
 from confnote.store.records import Conference, Talk
 from confnote.ui.pending_marks import PendingMarks
 from confnote.ui.requests import OpenTalk
@@ -34,6 +39,12 @@ NO_TALKS = (
     "[b]ctrl+o[/b] imports a schedule or a write-up · [b]+[/b] adds a talk by hand · "
     "[b]Esc[/b] clears filters · [b]\\[ ][/b] change day"
 )
+NO_MATCH_HERE = (
+    "No match on {day} · other days: {elsewhere}.\n\n"
+    "[b]m[/b] shows the next day with a match · [b]Esc[/b] clears filters · "
+    "[b]\\[ ][/b] change day"
+)
+NO_MATCH = "No match on any day.\n\n[b]Esc[/b] clears filters"
 NO_CONFERENCE = (
     "No conference yet.\n\n"
     "[b]ctrl+o[/b] imports a schedule (frab/pretalx XML or JSON, iCalendar, CSV)\n"
@@ -64,6 +75,7 @@ class SchedulePane(Vertical):
         _b("left_square_bracket", "previous_day", "Prev day", "Show the previous day", show=False),
         _b("right_square_bracket", "next_day", "Next day", "Show the next day", show=False),
         _b("d", "all_days", "All days", "Show one day or every day", show=False),
+        _b("m", "next_match_day", "Next match", "Show the next day with a match for the filters"),
         _b("full_stop", "jump_now", "Now", "Jump to the talk running now (or next)"),
         _b("n", "next_starred", "Next ★", "Jump to the next starred talk"),
         _b("z", "toggle_zone", "Zone", "Show times in the conference zone or yours"),
@@ -111,6 +123,8 @@ class SchedulePane(Vertical):
         self.talks: list[Talk] = []
         self.programme = agenda.ProgrammeDays(UTC)
         self._days: list[date] = []
+        # While a filter narrows one day: how many talks it matches on each other day.
+        self._other_days: dict[date, int] = {}
         self._pending_marks = PendingMarks()
 
     def compose(self) -> ComposeResult:
@@ -203,6 +217,12 @@ class SchedulePane(Vertical):
 
     def watch_rule(self) -> None:
         self._refresh_table(keep_place=False)
+        self.refresh_bindings()  # m shows in the footer only while a filter narrows a day
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_match_day":
+            return self.rule.day is not None and self.rule.narrows
+        return True
 
     def watch_use_local_zone(self) -> None:
         self._refresh_table()
@@ -226,8 +246,8 @@ class SchedulePane(Vertical):
             self.query_one("#schedule-empty", Static).update(NO_CONFERENCE)
             self._update_title(0)
             return
-        self.query_one("#schedule-empty", Static).update(NO_TALKS)
-        shown = visible_talks(self.talks, self.rule, self.programme)
+        shown = self._matching_talks()
+        self.query_one("#schedule-empty", Static).update(self._empty_hint())
         self.table.show(
             shown,
             where=self.display_zone,
@@ -238,6 +258,32 @@ class SchedulePane(Vertical):
         )
         self._set_empty(not shown)
         self._update_title(len(shown))
+
+    def _matching_talks(self) -> list[Talk]:
+        """The talks the filters show; counts the other days' matches while they narrow a day."""
+        rule, self._other_days = self.rule, {}
+        if rule.day is None or not rule.narrows:
+            return visible_talks(self.talks, rule, self.programme)
+        by_day = matches_by_day(self.talks, rule, self.programme)
+        shown = by_day.pop(rule.day, [])
+        self._other_days = {day: len(talks) for day, talks in sorted(by_day.items())}
+        return shown
+
+    def _empty_hint(self) -> str:
+        if not self.rule.narrows:
+            return NO_TALKS
+        if self.rule.day is None or not self._other_days:
+            return NO_MATCH
+        return NO_MATCH_HERE.format(day=f"{self.rule.day:%a %d %b}", elsewhere=self._elsewhere())
+
+    def _elsewhere(self) -> str:
+        """The other days' matches: "12 on Sat, 3 on Sun"."""
+        weekdays = [day.weekday() for day in self._days]
+        same_weekday_twice = len(set(weekdays)) < len(weekdays)
+        return ", ".join(
+            f"{count} on {day:%a %d}" if same_weekday_twice else f"{count} on {day:%a}"
+            for day, count in self._other_days.items()
+        )
 
     def _set_empty(self, empty: bool) -> None:
         """Show the hint instead of an empty table; the focus moves with them, so the pane's
@@ -269,6 +315,8 @@ class SchedulePane(Vertical):
         zone_name = "your time" if self.use_local_zone else self.conference.time_zone
         zone_label = f"{zone_name} (UTC{offset[:3]}:{offset[3:]})"
         extra = f" · {self.rule.summary}" if self.rule.summary else ""
+        if day is not None and self.rule.narrows:
+            extra += f" · other days: {self._elsewhere() or 'none'}"
         day_switch = f"[@click=previous_day]◀[/] {day_label} [@click=next_day]▶[/]"
         self.query_one("#schedule-title", Static).update(
             f"[b]{day_switch}[/b] · {counted(shown, 'talk')} · {zone_label}{extra}"
@@ -388,14 +436,14 @@ class SchedulePane(Vertical):
 
     @on(Input.Submitted, "#schedule-filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.focus_list()
 
     def action_clear_filters(self) -> None:
         search = self.query_one("#schedule-filter", Input)
         search.value = ""
         self.remove_class("-filtering")
         self.rule = ScheduleFilter(day=self.rule.day)
-        self.table.focus()
+        self.focus_list()
 
     def action_starred_only(self) -> None:
         self.rule = self.rule.with_(starred_only=not self.rule.starred_only)
@@ -412,6 +460,18 @@ class SchedulePane(Vertical):
             self.rule = self.rule.with_(day=today if today in self._days else self._first_day())
         else:
             self.rule = self.rule.with_(day=None)
+
+    def action_next_match_day(self) -> None:
+        """The next day the filters match talks on; after the last day, the first."""
+        day = self.rule.day
+        if day is None:
+            return
+        ahead = sorted(self._other_days, key=lambda other: (other < day, other))
+        if not ahead:
+            self.notify("No other day has a match")
+            return
+        self.rule = self.rule.with_(day=ahead[0])
+        self.focus_list()
 
     def _first_day(self) -> date | None:
         return self._days[0] if self._days else None
