@@ -16,13 +16,14 @@ from confnote.store import search as fts
 from confnote.store.bulk_methods import BulkMethods
 from confnote.store.engine import BUSY_TIMEOUT_MS, open_database
 from confnote.store.note_methods import NoteMethods
+from confnote.store.place_methods import PlaceMethods
 from confnote.store.records import SearchHit
 from confnote.store.todo_methods import TodoMethods
 from confnote.store.transactions import Clock
 from confnote.store.trash_methods import TrashMethods
 
 
-class Store(BulkMethods, TodoMethods, NoteMethods, TrashMethods):
+class Store(BulkMethods, TodoMethods, NoteMethods, TrashMethods, PlaceMethods):
     """A confnote database. Open it with :meth:`Store.open`."""
 
     @classmethod

@@ -326,6 +326,22 @@ INSERT INTO search_index (rowid, title, speakers, abstract, body)
 DROP TABLE search_copy;
 """
 
+# Version 9: where the attendee left the app (one row): the conference, the day shown
+# (NULL: all days), the talk under the cursor, the open note (a talk's or a conference
+# note) and the focused pane. Deleting what it names forgets that part, or all of it.
+_V9 = """
+CREATE TABLE last_place (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    conference_id INTEGER NOT NULL REFERENCES conference(id) ON DELETE CASCADE,
+    day TEXT,
+    talk_id INTEGER REFERENCES talk(id) ON DELETE SET NULL,
+    note_talk_id INTEGER REFERENCES talk(id) ON DELETE SET NULL,
+    note_id INTEGER REFERENCES note(id) ON DELETE SET NULL,
+    pane TEXT NOT NULL DEFAULT 'schedule' CHECK (pane IN ('schedule', 'note', 'todo')),
+    left_at INTEGER NOT NULL
+);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -362,6 +378,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V6),
     _script(_V7),
     _script(_V8),
+    _script(_V9),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

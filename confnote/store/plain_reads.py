@@ -1,4 +1,5 @@
-"""Reads in plain sqlite3: conferences and talks as records, a conference's programme days.
+"""Reads in plain sqlite3: conferences and talks as records, a conference's programme days,
+and the app's first screen (the conference it opens at, with the place it was left at).
 
 The Store runs them inside its transactions; the app's first screen runs them on a
 read-only connection of its own before the store has even opened, so a day's rows
@@ -17,6 +18,7 @@ from pathlib import Path
 from confnote import agenda
 from confnote.errors import NotFoundError
 from confnote.store import migrations
+from confnote.store.place import Place, read_place
 from confnote.store.records import Conference, Talk, TodoKind
 
 _CONFERENCES = """
@@ -150,13 +152,14 @@ def _instant(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-FirstScreen = tuple[Conference, list[Talk], agenda.ProgrammeDays]
+FirstScreen = tuple[Conference, list[Talk], agenda.ProgrammeDays, Place | None]
 
 
 def first_screen(database: Path) -> FirstScreen | None:
-    """The conference the app opens first (the newest, as ``Store.list_conferences``
-    orders them) with its talks and days; None when there is none or the file is not
-    a store of this version yet (opening the Store will create or migrate it)."""
+    """The conference the app opens first with its talks and days, and the place the
+    app was left at: that place's conference, else the newest (as
+    ``Store.list_conferences`` orders them). None when there is none or the file is
+    not a store of this version yet (opening the Store will create or migrate it)."""
     if not database.is_file():
         return None
     with contextlib.suppress(sqlite3.Error):
@@ -164,9 +167,11 @@ def first_screen(database: Path) -> FirstScreen | None:
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
             if migrations.schema_version(connection) != migrations.LATEST_VERSION:
                 return None
+            place = read_place(connection)
             row = connection.execute(
                 "SELECT id, name, slug, time_zone, starts_on, ends_on, url FROM conference"
-                " ORDER BY starts_on IS NULL, starts_on DESC, id DESC LIMIT 1"
+                " ORDER BY id = ? DESC, starts_on IS NULL, starts_on DESC, id DESC LIMIT 1",
+                (place.conference_id if place else None,),
             ).fetchone()
             if row is None:
                 return None
@@ -181,5 +186,5 @@ def first_screen(database: Path) -> FirstScreen | None:
             )
             talks = read_talks(connection, "t.conference_id = ?", (conference.id,))
             days = read_programme_days(connection, conference.id, conference.time_zone)
-            return conference, talks, days
+            return conference, talks, days, place
     return None

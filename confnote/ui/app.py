@@ -216,7 +216,8 @@ class ConfnoteApp(App[None]):
         self.clear_notifications()  # a "waiting for the database" notice, if any
         self.preferences.show_warnings()
         if event.conferences:
-            self.main.load_conference(event.conferences[0].id)
+            left = event.place.conference_id if event.place else event.conferences[0].id
+            self.main.load_conference(left)
         else:
             self.main.conferences.first_run(self.offer_demo)
         self.drafts.look()

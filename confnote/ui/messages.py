@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from confnote.agenda import ProgrammeDays
+from confnote.store.place import Place
 from confnote.store.records import (
     ChecklistEntry,
     Conference,
@@ -39,6 +40,7 @@ class StoreReply(Message):
 class StoreReady(StoreReply):
     conferences: list[Conference]
     opened_in: float
+    place: Place | None = None  # where the app was left
 
 
 @dataclass
@@ -47,6 +49,7 @@ class ConferenceLoaded(StoreReply):
     talks: list[Talk]
     notes: list[Note]
     days: ProgrammeDays
+    place: Place | None = None  # at startup: where the app was left
 
 
 @dataclass

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from confnote.store import Conference, Store
+    from confnote.store.place import Place
     from confnote.store.plain_reads import FirstScreen
 
 Job = Callable[["Store"], Any]
@@ -143,8 +144,8 @@ class StoreRunner:
         if opened is None:
             self._drain()
             return
-        store, conferences = opened
-        self._app.post_message(StoreReady(conferences, time.perf_counter() - started))
+        store, conferences, place = opened
+        self._app.post_message(StoreReady(conferences, time.perf_counter() - started, place))
         watch = ChangeWatch(store)
         try:
             while True:
@@ -172,8 +173,8 @@ class StoreRunner:
             logging.getLogger("confnote").exception("first screen failed")
             return
         if early is not None:
-            conference, talks, days = early
-            self._post(ConferenceLoaded(conference, talks, [], days))
+            conference, talks, days, place = early
+            self._post(ConferenceLoaded(conference, talks, [], days, place))
 
     def _run_job(
         self,
@@ -209,14 +210,15 @@ class StoreRunner:
         if self._app.check_message_enabled(message):
             to.post_message(message)
 
-    def _open(self) -> tuple[Store, list[Conference]] | None:
-        """Open the store and list its conferences; while another program holds the
-        database locked, say so and try again every ``OPEN_RETRY`` seconds."""
+    def _open(self) -> tuple[Store, list[Conference], Place | None] | None:
+        """Open the store, list its conferences and read where the app was left; while
+        another program holds the database locked, say so and try again every
+        ``OPEN_RETRY`` seconds."""
         waiting = False
         while True:
             try:
                 store = self.store = self.store or self._open_store()
-                return store, store.list_conferences()
+                return store, store.list_conferences(), store.last_place()
             except StoreLockedError as error:
                 if not waiting:
                     waiting = True

@@ -32,7 +32,7 @@ def test_first_screen_holds_the_newest_conference_as_the_store_lists_it(
     found = first_screen(db_path)
 
     assert found is not None
-    shown, talks, days = found
+    shown, talks, days, _place = found
     assert shown == store.list_conferences()[0] == store.conference(conference.id)
     assert talks == store.list_talks(conference.id)
     assert days == store.programme_days(conference.id)
