@@ -164,6 +164,11 @@ def running_at(talks: Iterable[T], now: datetime) -> list[T]:
     return [talk for talk in talks if talk.starts_at <= now < talk.ends_at]
 
 
+def under_way(talks: Sequence[Timed], now: datetime) -> bool:
+    """Whether the conference runs at ``now``: its first talk has begun, its last not ended."""
+    return any(t.starts_at <= now for t in talks) and any(t.ends_at > now for t in talks)
+
+
 def next_after(talks: Sequence[T], now: datetime) -> T | None:
     """The first talk to start after ``now``; ties keep the given order."""
     upcoming = [talk for talk in talks if talk.starts_at > now]

@@ -142,6 +142,7 @@ class ConfnoteApp(App[None]):
             return
         self._quitting = True
         self.notes.save_before_exit(await self.main.typed_note(), patience=QUIT_PATIENCE)
+        self.main.last_place.keep_at_exit()
         await self.runner.stop()
         if self.notes.kept is None:
             self.exit()
@@ -161,6 +162,7 @@ class ConfnoteApp(App[None]):
         if not self._quitting:
             self._quitting = True
             self.notes.save_before_exit(await self.main.typed_note(), patience=HANGUP_PATIENCE)
+            self.main.last_place.keep_at_exit()
             self.runner.close()
         deadline = time.monotonic() + HANGUP_PATIENCE
         while not self.runner.finished.is_set() and time.monotonic() < deadline:
@@ -215,6 +217,7 @@ class ConfnoteApp(App[None]):
         )
         self.clear_notifications()  # a "waiting for the database" notice, if any
         self.preferences.show_warnings()
+        self.main.last_place.found(event.place)
         if event.conferences:
             left = event.place.conference_id if event.place else event.conferences[0].id
             self.main.load_conference(left)

@@ -60,6 +60,24 @@ def make_app(
     )
 
 
+def make_app_with_first_screen(db_path: Path, opened: threading.Event) -> ConfnoteApp:
+    """The app as the command line starts it, showing the first screen read in plain sqlite3,
+    with a store that opens only once ``opened`` is set."""
+    from confnote.store.plain_reads import first_screen
+
+    def slow_open() -> Store:
+        opened.wait(timeout=30)
+        return Store.open(db_path)
+
+    return ConfnoteApp(
+        slow_open,
+        clock=lambda: MORNING,
+        local_zone=NEW_YORK,
+        offer_demo=False,
+        first_screen=lambda: first_screen(db_path),
+    )
+
+
 def confnote(pilot: Pilot[Any]) -> ConfnoteApp:
     app = pilot.app
     assert isinstance(app, ConfnoteApp)

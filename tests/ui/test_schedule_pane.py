@@ -10,15 +10,13 @@ import pytest
 
 from confnote.schedule_filter import starred_conflicts
 from confnote.store import Store
-from confnote.store.plain_reads import first_screen
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.schedule_filters import ScheduleFiltersScreen
 from confnote.ui.widgets.schedule_table import ScheduleTable
 from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
-    MORNING,
-    NEW_YORK,
     Programme,
+    make_app_with_first_screen,
     marks,
     row_cells,
     running,
@@ -283,18 +281,7 @@ async def test_the_days_rows_show_before_the_store_has_opened(
     store: Store, programme: Programme, db_path: Path
 ) -> None:
     opened = threading.Event()
-
-    def slow_open() -> Store:
-        opened.wait(timeout=30)
-        return Store.open(db_path)
-
-    app = ConfnoteApp(
-        slow_open,
-        clock=lambda: MORNING,
-        local_zone=NEW_YORK,
-        offer_demo=False,
-        first_screen=lambda: first_screen(db_path),
-    )
+    app = make_app_with_first_screen(db_path, opened)
     async with app.run_test(size=(120, 40)) as pilot:
         try:
             rows = app.schedule.table

@@ -20,9 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from confnote.config import Config
+from confnote.store.place import PANES, Pane
 from confnote.store.records import Conference, Note, SearchHit
 from confnote.ui import trash_actions
 from confnote.ui.conference_actions import ConferenceActions
+from confnote.ui.last_place import LastPlace
 from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
@@ -51,11 +53,12 @@ from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from confnote.store import Store
     from confnote.ui.note_sync import NoteSync
     from confnote.ui.store_runner import Submit
 
-PANES = ("schedule", "note", "todo")
 TICK_SECONDS = 30.0
 
 
@@ -81,6 +84,7 @@ class MainScreen(Screen[None]):
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         self.conferences = ConferenceActions(self, clock, local_zone)
+        self.last_place = LastPlace(self, submit, clock)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -149,11 +153,13 @@ class MainScreen(Screen[None]):
     # Which pane shows
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        for pane in PANES:
-            inside = any(node.id == pane for node in event.widget.ancestors_with_self)
-            if inside:
-                self._show(pane)
-                break
+        if (pane := self.pane_of(event.widget)) is not None:
+            self._show(pane)
+
+    def pane_of(self, widget: Widget | None) -> Pane | None:
+        """The pane holding ``widget``; None outside every pane."""
+        ids = {node.id for node in widget.ancestors_with_self} if widget else set()
+        return next((pane for pane in PANES if pane in ids), None)
 
     def _show(self, pane: str) -> None:
         for other in PANES:
@@ -264,11 +270,14 @@ class MainScreen(Screen[None]):
         self.conference = conference
         self.conference_notes = event.notes
         self.app.sub_title = conference.name
-        self.schedule.load(conference, event.talks, event.days)
+        resume = self.last_place.take(event)
+        self.schedule.load(conference, event.talks, event.days, resume=resume)
         for talk in event.talks:
             self.note_pane.update_talk(talk)
         if self.app.focused is None:
             self.focus_pane("schedule")
+        if resume is not None:
+            self.last_place.reopen(resume)
 
     @on(ConferenceNotesLoaded)
     def _conference_notes_loaded(self, event: ConferenceNotesLoaded) -> None:
@@ -340,13 +349,13 @@ class MainScreen(Screen[None]):
         self.note_pane.flush()
         self._ask(job)
 
-    def open_note(self, note_id: int) -> None:
+    def open_note(self, note_id: int, *, focus: bool = True) -> None:
         notes = self.notes
 
         def job(store: Store) -> NoteLoaded:
             note = store.note(note_id)
             notes.loaded(target := NoteTarget(note_id=note_id), note)
-            return NoteLoaded(target, None, note)
+            return NoteLoaded(target, None, note, focus)
 
         self.note_pane.flush()
         self._ask(job)

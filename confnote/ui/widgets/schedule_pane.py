@@ -23,6 +23,7 @@ from confnote.schedule_filter import (
     starred_conflicts,
     visible_talks,
 )
+from confnote.store.place import Place
 from confnote.store.records import Conference, Talk
 from confnote.ui.pending_marks import PendingMarks
 from confnote.ui.requests import OpenTalk
@@ -150,9 +151,15 @@ class SchedulePane(Vertical):
         return self._local_zone if self.use_local_zone else self.conference_zone
 
     def load(
-        self, conference: Conference, talks: list[Talk], programme: agenda.ProgrammeDays
+        self,
+        conference: Conference,
+        talks: list[Talk],
+        programme: agenda.ProgrammeDays,
+        *,
+        resume: Place | None = None,
     ) -> None:
-        """Show a (new) conference; starts on today's programme day when it has one."""
+        """Show a (new) conference: at the day and talk of ``resume`` (where the app was
+        left), else on today's programme day and at now while the conference runs."""
         changed_conference = self.conference is None or self.conference.id != conference.id
         if changed_conference:
             self._pending_marks = PendingMarks()
@@ -164,15 +171,33 @@ class SchedulePane(Vertical):
         self.conference, self.talks, self.programme = conference, talks, programme
         self._count_days()
         if changed_conference:
-            now = self._clock()
-            during = any(t.starts_at <= now for t in talks) and any(t.ends_at > now for t in talks)
-            today = programme.day_of(now)
-            day = today if during and today in self._days else self._first_day()
-            self.rule = ScheduleFilter(day=day)
-            if during:  # start at what is on now
-                self.call_after_refresh(self._go_to_now, focus=False)
+            if resume is None or not self._resume(resume.day, resume.talk_id):
+                self._start()
         else:
             self._refresh_table()
+
+    def _start(self) -> None:
+        now = self._clock()
+        during = agenda.under_way(self.talks, now)
+        today = self.programme.day_of(now)
+        self.rule = ScheduleFilter(
+            day=today if during and today in self._days else self._first_day()
+        )
+        if during:  # start at what is on now
+            self.call_after_refresh(self._go_to_now, focus=False)
+
+    def _resume(self, day: date | None, talk_id: int | None) -> bool:
+        """Show ``day`` (None: all days) with the cursor on the talk; a talk that moved
+        takes its day along. False when neither the day nor the talk is there any more."""
+        talk = next((t for t in self.talks if t.id == talk_id), None)
+        if day is not None and day not in self._days:
+            if talk is None:
+                return False
+            day = self.programme.day_of(talk.starts_at)
+        self.rule = ScheduleFilter(day=day)
+        if talk is not None:
+            self.call_after_refresh(self._go_to, talk, focus=False)
+        return True
 
     def _count_days(self) -> None:
         self._days = self.programme.days_of(talk.starts_at for talk in self.talks)
