@@ -6,7 +6,6 @@ import sqlite3
 
 from confnote.errors import StoreError, StoreLockedError, is_lock_error
 from confnote.store.place import PLACE_WAIT, Place, read_place, write_place
-from confnote.store.rows import sqlite_connection
 from confnote.store.transactions import StoreBase, first_line
 
 
@@ -15,19 +14,15 @@ class PlaceMethods(StoreBase):
 
     def last_place(self) -> Place | None:
         """The place the app was left at; None when none was kept."""
-        with self._reading() as session:
-            return read_place(sqlite_connection(session))
+        with self._sql_read() as connection:
+            return read_place(connection)
 
     def save_place(self, place: Place, *, wait: float = PLACE_WAIT) -> None:
         """Keep where the app is; StoreLockedError when another program holds the write
         lock for more than ``wait`` seconds."""
-        connection = self._engine.raw_connection()
-        try:
-            driver = connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            write_place(driver, place, wait=wait)
-        except sqlite3.Error as error:
-            kind = StoreLockedError if is_lock_error(error) else StoreError
-            raise kind(f"{self.path}: {first_line(error)}") from None
-        finally:
-            connection.close()
+        with self._lock:
+            try:
+                write_place(self._connected(), place, wait=wait)
+            except sqlite3.Error as error:
+                kind = StoreLockedError if is_lock_error(error) else StoreError
+                raise kind(f"{self.path}: {first_line(error)}") from None
