@@ -39,7 +39,7 @@ def load_demo(store: Store, first_day: date, source: Traversable = DEMO_FILE) ->
     try:
         _fill(store, conference, data, first_day)
     except BaseException:
-        store.delete_conference(conference.id)  # all or nothing
+        store.delete_conference(conference.id, keep_in_trash=False)  # all or nothing
         raise
     return conference
 

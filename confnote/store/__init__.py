@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from confnote.store.records import (
     ChecklistEntry,
     Conference,
+    ConferenceContents,
     Note,
     NoteRevision,
     NoteWrite,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ChecklistEntry",
     "Conference",
+    "ConferenceContents",
     "ImportReport",
     "ImportedTalk",
     "Note",

@@ -6,7 +6,7 @@ from datetime import date
 
 from confnote.errors import ConfnoteError
 from confnote.store.plain_reads import conference_by_id, read_conferences
-from confnote.store.records import Conference
+from confnote.store.records import Conference, ConferenceContents, TrashItem
 from confnote.store.rows import check_zone, slugify, unique_slug
 from confnote.store.transactions import StoreBase
 
@@ -55,6 +55,8 @@ class ConferenceMethods(StoreBase):
         ends_on: date | None = None,
         url: str | None = None,
     ) -> Conference:
+        if name is not None and not name.strip():
+            raise ConfnoteError("a conference needs a name")
         if time_zone is not None:
             check_zone(time_zone)
         changes = {
@@ -92,13 +94,29 @@ class ConferenceMethods(StoreBase):
         with self._sql_read() as connection:
             return read_conferences(connection)
 
-    def delete_conference(self, conference_id: int) -> None:
-        """Delete a conference with its talks, notes and TODOs."""
-        from confnote.store.models import ConferenceRow
-        from confnote.store.rows import get_row
+    def conference_contents(self, conference_id: int) -> ConferenceContents:
+        """How many talks, notes and TODOs a conference holds (what deleting it takes)."""
+        with self._sql_read() as connection:
+            conference_by_id(connection, conference_id)
+
+            def count(table: str) -> int:
+                query = f"SELECT count(*) FROM {table} WHERE conference_id = ?"
+                (found,) = connection.execute(query, (conference_id,)).fetchone()
+                return int(found)
+
+            return ConferenceContents(count("talk"), count("note"), count("todo"))
+
+    def delete_conference(self, conference_id: int, *, keep_in_trash: bool = True) -> TrashItem:
+        """Move a conference with everything it holds to the trash, from where
+        ``restore_from_trash`` makes it again (under a new id). Without
+        ``keep_in_trash`` it is gone for good."""
+        from confnote.store import trash
 
         with self._transaction() as session:
-            session.delete(get_row(session, ConferenceRow, conference_id, "conference"))
+            item = trash.trash_conference(session, conference_id, now=self._now())
+            if not keep_in_trash:
+                trash.drop(session, item.id)
+            return item
 
     def is_empty(self) -> bool:
         with self._sql_read() as connection:

@@ -342,6 +342,25 @@ CREATE TABLE last_place (
 );
 """
 
+# Version 10: a deleted conference goes to the trash too. Its item belongs to no
+# conference (the conference row is gone), so conference_id may be NULL for it alone.
+_V10 = """
+CREATE TABLE trash_v10 (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('talk', 'note', 'todo', 'conference')),
+    conference_id INTEGER REFERENCES conference(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    CHECK ((kind = 'conference') = (conference_id IS NULL))
+);
+INSERT INTO trash_v10 (id, kind, conference_id, title, payload, deleted_at)
+    SELECT id, kind, conference_id, title, payload, deleted_at FROM trash;
+DROP TABLE trash;
+ALTER TABLE trash_v10 RENAME TO trash;
+CREATE INDEX trash_by_conference ON trash (conference_id, deleted_at);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -379,6 +398,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script(_V7),
     _script(_V8),
     _script(_V9),
+    _script(_V10),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -194,13 +194,16 @@ class WriteupItemRow(Base):
 
 
 class TrashRow(Base):
-    """A deleted talk, note or TODO: ``payload`` is the JSON snapshot of its rows."""
+    """A deleted talk, note, TODO or conference: ``payload`` is the JSON snapshot of its rows.
+    A deleted conference belongs to no conference: its ``conference_id`` is None."""
 
     __tablename__ = "trash"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE")
+    )
     title: Mapped[str] = mapped_column(String)
     payload: Mapped[str] = mapped_column(String)
     deleted_at: Mapped[int] = mapped_column(Integer)

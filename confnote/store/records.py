@@ -39,6 +39,7 @@ class TrashKind(StrEnum):
     TALK = "talk"
     NOTE = "note"
     TODO = "todo"
+    CONFERENCE = "conference"
 
     @property
     def label(self) -> str:
@@ -47,11 +48,12 @@ class TrashKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TrashItem:
-    """Something deleted that the trash can give back."""
+    """Something deleted that the trash can give back. A deleted conference has no
+    ``conference_id`` while in the trash; once restored, the id of the conference made."""
 
     id: int
     kind: TrashKind
-    conference_id: int
+    conference_id: int | None
     title: str
     deleted_at: datetime
 
@@ -65,6 +67,15 @@ class Conference:
     starts_on: date | None = None
     ends_on: date | None = None
     url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceContents:
+    """How much a conference holds: what deleting it moves to the trash."""
+
+    talks: int
+    notes: int
+    todos: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ into an empty one and dumping again gives the same document.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,7 @@ from confnote.store.models import (
     TalkTagRow,
     TodoRow,
 )
+from confnote.store.rows import unique_slug
 from confnote.store.search_index import held_search_index
 
 Document = dict[str, Any]
@@ -69,14 +71,15 @@ def dump_store(session: Session) -> Document:
     """Every conference with its schedule source, talks, notes (with revisions) and TODOs,
     and every tag name."""
     conferences = [
-        _dump_conference(session, row)
+        dump_conference(session, row)
         for row in session.scalars(select(ConferenceRow).order_by(ConferenceRow.id))
     ]
     tags = list(session.scalars(select(TagRow.name).order_by(TagRow.id)))
     return {"conferences": conferences, "tags": tags}
 
 
-def _dump_conference(session: Session, row: ConferenceRow) -> Document:
+def dump_conference(session: Session, row: ConferenceRow) -> Document:
+    """One conference with everything it holds, as ``load_conference`` takes it back."""
     talks = list(
         session.scalars(select(TalkRow).where(TalkRow.conference_id == row.id).order_by(TalkRow.id))
     )
@@ -194,45 +197,83 @@ def load_store(session: Session, document: Document, source: str) -> None:
         stale.update(_load(session, document, _Reader(source)))
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedConference:
+    """What loading one conference made: its id, its talks by schedule key, its TODO ids in
+    the document's order."""
+
+    id: int
+    talk_ids: dict[str, int]
+    todo_ids: list[int]
+
+
+class _Names:
+    """Ids of tags and speakers by name: the store's own, else made on first use."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._ids: dict[tuple[type, str], int] = {}
+
+    def id_of(self, model: type[TagRow] | type[SpeakerRow], name: str) -> int:
+        if (model, name) not in self._ids:
+            found = self._session.scalar(select(model.id).where(model.name == name))
+            if found is None:
+                row = model(name=name)
+                self._session.add(row)
+                self._session.flush()
+                found = row.id
+            self._ids[model, name] = found
+        return self._ids[model, name]
+
+
 def _load(session: Session, document: Document, reader: _Reader) -> list[int]:
     """Load the document; return the ids of the talks it made."""
-    tag_ids: dict[str, int] = {}
-    speaker_ids: dict[str, int] = {}
+    names = _Names(session)
     made: list[int] = []
-
-    def tag_id(name: str) -> int:
-        if name not in tag_ids:
-            row = TagRow(name=name)
-            session.add(row)
-            session.flush()
-            tag_ids[name] = row.id
-        return tag_ids[name]
-
     for index, name in enumerate(reader.items(document, "tags", "backup")):
         if not isinstance(name, str):
             raise reader.fail(f"tags[{index}]", f"unexpected value {name!r}")
-        tag_id(name)
+        names.id_of(TagRow, name)
     for index, item in enumerate(reader.items(document, "conferences", "backup")):
-        place = f"conferences[{index}]"
-        conference = ConferenceRow(**reader.values(item, _CONFERENCE_FIELDS, place, ConferenceRow))
-        session.add(conference)
-        session.flush()
-        source_item = reader.field(item, "schedule_source", place, (dict, type(None)))
-        if source_item is not None:
-            values = reader.values(
-                source_item, _SOURCE_FIELDS, f"{place}.schedule_source", ScheduleSourceRow
-            )
-            session.add(ScheduleSourceRow(conference_id=conference.id, **values))
-        talk_ids = _load_talks(session, reader, item, place, conference.id, tag_id, speaker_ids)
-        made.extend(talk_ids.values())
-        _load_notes(session, reader, item, place, conference.id, talk_ids)
-        for number, todo in enumerate(reader.items(item, "todos", place)):
-            todo_place = f"{place}.todos[{number}]"
-            values = reader.values(todo, _TODO_FIELDS, todo_place, TodoRow)
-            talk_id = _talk_ref(reader, todo, todo_place, talk_ids)
-            session.add(TodoRow(conference_id=conference.id, talk_id=talk_id, **values))
+        loaded = _load_conference(session, reader, item, f"conferences[{index}]", names)
+        made.extend(loaded.talk_ids.values())
     session.flush()
     return made
+
+
+def load_conference(session: Session, item: Document, source: str) -> LoadedConference:
+    """Add one conference as ``dump_conference`` gave it to a store that may hold others,
+    in the caller's transaction; its slug changes if another conference has it now."""
+    with held_search_index(session) as stale:
+        loaded = _load_conference(session, _Reader(source), item, "conference", _Names(session))
+        stale.update(loaded.talk_ids.values())
+    return loaded
+
+
+def _load_conference(
+    session: Session, reader: _Reader, item: Document, place: str, names: _Names
+) -> LoadedConference:
+    values = reader.values(item, _CONFERENCE_FIELDS, place, ConferenceRow)
+    conference = ConferenceRow(**values | {"slug": unique_slug(session, values["slug"])})
+    session.add(conference)
+    session.flush()
+    source_item = reader.field(item, "schedule_source", place, (dict, type(None)))
+    if source_item is not None:
+        values = reader.values(
+            source_item, _SOURCE_FIELDS, f"{place}.schedule_source", ScheduleSourceRow
+        )
+        session.add(ScheduleSourceRow(conference_id=conference.id, **values))
+    talk_ids = _load_talks(session, reader, item, place, conference.id, names)
+    _load_notes(session, reader, item, place, conference.id, talk_ids)
+    todos: list[TodoRow] = []
+    for number, todo in enumerate(reader.items(item, "todos", place)):
+        todo_place = f"{place}.todos[{number}]"
+        values = reader.values(todo, _TODO_FIELDS, todo_place, TodoRow)
+        talk_id = _talk_ref(reader, todo, todo_place, talk_ids)
+        todos.append(TodoRow(conference_id=conference.id, talk_id=talk_id, **values))
+    session.add_all(todos)
+    session.flush()
+    return LoadedConference(conference.id, talk_ids, [todo.id for todo in todos])
 
 
 def _load_talks(
@@ -241,8 +282,7 @@ def _load_talks(
     item: Document,
     place: str,
     conference_id: int,
-    tag_id: Any,
-    speaker_ids: dict[str, int],
+    names: _Names,
 ) -> dict[str, int]:
     talk_ids: dict[str, int] = {}
     for number, talk in enumerate(reader.items(item, "talks", place)):
@@ -258,21 +298,12 @@ def _load_talks(
         for position, name in enumerate(reader.items(talk, "speakers", talk_place)):
             if not isinstance(name, str):
                 raise reader.fail(f"{talk_place}.speakers", f"unexpected value {name!r}")
-            if name not in speaker_ids:
-                existing = session.scalar(select(SpeakerRow.id).where(SpeakerRow.name == name))
-                if existing is None:
-                    speaker = SpeakerRow(name=name)
-                    session.add(speaker)
-                    session.flush()
-                    existing = speaker.id
-                speaker_ids[name] = existing
-            session.add(
-                TalkSpeakerRow(talk_id=row.id, speaker_id=speaker_ids[name], position=position)
-            )
+            speaker_id = names.id_of(SpeakerRow, name)
+            session.add(TalkSpeakerRow(talk_id=row.id, speaker_id=speaker_id, position=position))
         for name in reader.items(talk, "tags", talk_place):
             if not isinstance(name, str):
                 raise reader.fail(f"{talk_place}.tags", f"unexpected value {name!r}")
-            session.add(TalkTagRow(talk_id=row.id, tag_id=tag_id(name)))
+            session.add(TalkTagRow(talk_id=row.id, tag_id=names.id_of(TagRow, name)))
         state = reader.field(talk, "state", talk_place, (dict, type(None)))
         if state is not None:
             values = reader.values(state, _STATE_FIELDS, f"{talk_place}.state", TalkStateRow)

@@ -1,5 +1,5 @@
-"""The trash, inside the caller's transaction: a deleted talk, note or TODO is kept as a
-snapshot of its rows (JSON) until it is restored or the trash is emptied.
+"""The trash, inside the caller's transaction: a deleted talk, note, TODO or conference is
+kept as a snapshot of its rows (JSON) until it is restored or the trash is emptied.
 
 Snapshots are raw rows read with plain SQL, so a restore writes back exactly what
 was stored, and columns that a later schema adds simply take their defaults.
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import ColumnElement, delete, select, text, true
 from sqlalchemy.orm import Session
 
 from confnote.errors import ConfnoteError, NotFoundError
@@ -81,12 +82,22 @@ def trash_todo(session: Session, todo_id: int, *, now: int) -> TrashItem:
     return item
 
 
+def trash_conference(session: Session, conference_id: int, *, now: int) -> TrashItem:
+    """Move a conference to the trash with everything it holds, its own trash included."""
+    from confnote.store.conference_trash import conference_document
+
+    snapshot = conference_document(session, conference_id)
+    title = snapshot["conference"]["name"]
+    item = _keep(session, TrashKind.CONFERENCE, None, title, snapshot, now)
+    session.execute(text("DELETE FROM conference WHERE id = :id"), {"id": conference_id})
+    return item
+
+
 def trash_items(session: Session, conference_id: int | None) -> list[TrashItem]:
-    """What the trash holds, most recently deleted first."""
+    """What the trash holds, most recently deleted first: of one conference (and the deleted
+    conferences, which belong to none), or all."""
     query = select(TrashRow).order_by(TrashRow.deleted_at.desc(), TrashRow.id.desc())
-    if conference_id is not None:
-        query = query.where(TrashRow.conference_id == conference_id)
-    return [_record(row) for row in session.scalars(query)]
+    return [_record(row) for row in session.scalars(query.where(_of(conference_id)))]
 
 
 def restore(session: Session, item_id: int) -> TrashItem:
@@ -96,24 +107,36 @@ def restore(session: Session, item_id: int) -> TrashItem:
         raise NotFoundError(f"nothing in the trash with id {item_id}")
     snapshot = json.loads(row.payload)
     kind = TrashKind(row.kind)
-    if kind is TrashKind.TALK:
+    item = _record(row)
+    if kind is TrashKind.CONFERENCE:
+        from confnote.store.conference_trash import restore_conference
+
+        item = replace(item, conference_id=restore_conference(session, snapshot))
+    elif kind is TrashKind.TALK:
         _restore_talk(session, snapshot)
     elif kind is TrashKind.NOTE:
         _restore_note(session, snapshot["note"], snapshot["revisions"])
     else:
         _restore_todo(session, snapshot["todo"][0])
-    item = _record(row)
     session.delete(row)
     return item
 
 
 def empty(session: Session, conference_id: int | None) -> int:
-    """Delete for good what the trash holds (of one conference, or all); return how many."""
-    statement = delete(TrashRow)
-    if conference_id is not None:
-        statement = statement.where(TrashRow.conference_id == conference_id)
-    result = cast("CursorResult[Any]", session.execute(statement))
+    """Delete for good what ``trash_items`` lists; return how many."""
+    result = cast("CursorResult[Any]", session.execute(delete(TrashRow).where(_of(conference_id))))
     return int(result.rowcount or 0)
+
+
+def drop(session: Session, item_id: int) -> None:
+    """Delete one item of the trash for good."""
+    session.execute(delete(TrashRow).where(TrashRow.id == item_id))
+
+
+def _of(conference_id: int | None) -> ColumnElement[bool]:
+    if conference_id is None:
+        return true()
+    return (TrashRow.conference_id == conference_id) | TrashRow.conference_id.is_(None)
 
 
 # Restoring
@@ -243,7 +266,7 @@ def _named_id(session: Session, table: str, name: str) -> int:
 def _keep(
     session: Session,
     kind: TrashKind,
-    conference_id: int,
+    conference_id: int | None,
     title: str,
     snapshot: Mapping[str, Any],
     now: int,
