@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from confnote import __version__
 from confnote.cli_backups import add_backup_commands
+from confnote.cli_conferences import add_conference_commands
 from confnote.cli_export import add_export_commands
 from confnote.cli_trash import add_trash_commands
 from confnote.errors import ConfnoteError
@@ -77,9 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     config.set_defaults(command=show_config)
 
-    conferences = commands.add_parser("conferences", help="list the conferences in the store")
+    conferences = commands.add_parser(
+        "conferences",
+        help="list the conferences in the store; rename one, change its zone or delete it",
+        description="With no command, lists the conferences in the store.",
+    )
     _add_db_option(conferences)
     conferences.set_defaults(command=list_conferences)
+    add_conference_commands(conferences, _add_db_option)
 
     search = commands.add_parser("search", help="full-text search over talks and notes")
     search.add_argument("query", nargs="+", help="words to look for; quotes make a phrase")

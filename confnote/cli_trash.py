@@ -16,8 +16,9 @@ def add_trash_commands(
     """Add ``trash`` (list), ``trash restore ID`` and ``trash empty`` to ``commands``."""
     trash = commands.add_parser(
         "trash",
-        help="list deleted talks, notes and TODOs, restore one, or empty the trash",
-        description="Deleting a talk, note or TODO moves it to the trash. With no command, "
+        help="list deleted conferences, talks, notes and TODOs, restore one, or empty the trash",
+        description="Deleting a conference, talk, note or TODO moves it to the trash. With no "
+        "command, "
         "lists what it holds.",
     )
     trash.add_argument("--conference", "-c", help="only this conference (name or slug)")
@@ -46,7 +47,7 @@ def list_trash(args: argparse.Namespace) -> int:
             print("the trash is empty")
         for item in items:
             when = item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            print(f"{item.id:>5}  {item.kind.label:<5} {when}  {item.title}")
+            print(f"{item.id:>5}  {item.kind.label:<10} {when}  {item.title}")
     return 0
 
 
@@ -68,7 +69,7 @@ def empty_trash(args: argparse.Namespace) -> int:
         if not count:
             print("the trash is empty")
             return 0
-        if not args.yes and not _confirmed(f"Delete {_items(count)} in the trash for good?"):
+        if not args.yes and not confirmed(f"Delete {_items(count)} in the trash for good?"):
             print("confnote: nothing deleted", file=sys.stderr)
             return 1
         deleted = store.empty_trash(conference_id)
@@ -76,7 +77,7 @@ def empty_trash(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirmed(question: str) -> bool:
+def confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
         raise ConfnoteError(f"{question} Not asked: no terminal to answer; add --yes")
     print(f"{question} [y/N] ", end="", flush=True)
