@@ -2,27 +2,25 @@
 
 Which conference (named, else the one this source was imported into, else a
 new one made from the schedule), its dates, and the remembered source live here;
-merging the talks themselves is ``talk_merge``.
+merging the talks themselves is ``talk_merge``. The few rows written here go
+through plain SQL on the session's connection: compiling ORM statements afresh
+cost more than writing them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from confnote.errors import NotFoundError
+from confnote.gc_pause import gc_paused
 from confnote.schedule.model import ParsedSchedule
-from confnote.store.models import ConferenceRow, ProgrammeDayRow, ScheduleSourceRow
-from confnote.store.rows import (
-    check_zone,
-    conference_record,
-    epoch,
-    get_row,
-    instant,
-    slugify,
-    unique_slug,
-)
+from confnote.store.records import Conference
+from confnote.store.rows import check_zone, epoch, instant, slugify, unique_slug
 from confnote.store.schedule_records import ImportReport, ScheduleSource
 from confnote.store.talk_merge import merge_talks
 
@@ -46,16 +44,18 @@ def import_schedule(
 ) -> ImportReport:
     """Add ``parsed`` to conference ``conference_id``, or to the conference whose
     remembered source is ``source.location``, or to a new conference made from it."""
+    connection = session.connection()
     conference = _target_conference(session, parsed, conference_id, source.location, now)
-    had_source = session.get(ScheduleSourceRow, conference.id) is not None
-    outcome = merge_talks(session, conference.id, parsed.talks)
-    _cover_schedule(conference, parsed)
-    _declare_days(session, conference.id, parsed)
+    had_source = connection.exec_driver_sql(_SOURCE_OF, (conference.id,)).first() is not None
+    with gc_paused():
+        outcome = merge_talks(session, conference.id, parsed.talks)
+    conference = _cover_schedule(connection, conference, parsed)
+    _declare_days(connection, conference.id, parsed)
     if source.location:
-        _remember_source(session, conference.id, parsed.format, source, now)
+        _remember_source(connection, conference.id, parsed.format, source, now)
     session.flush()
     return ImportReport(
-        conference=conference_record(conference),
+        conference=conference,
         format=parsed.format,
         refreshed=outcome.had_schedule or had_source,
         talk_count=len(parsed.talks),
@@ -69,22 +69,33 @@ def import_schedule(
     )
 
 
+_SOURCE_COLUMNS = "conference_id, location, format, etag, last_modified, fetched_at"
+_SOURCE_OF = f"SELECT {_SOURCE_COLUMNS} FROM schedule_source WHERE conference_id = ?"
+_SOURCE_AT = (
+    f"SELECT {_SOURCE_COLUMNS} FROM schedule_source WHERE location = ? ORDER BY fetched_at DESC"
+)
+
+
 def schedule_source(session: Session, conference_id: int) -> ScheduleSource | None:
-    row = session.get(ScheduleSourceRow, conference_id)
+    row = session.connection().exec_driver_sql(_SOURCE_OF, (conference_id,)).first()
     return _schedule_source(row) if row else None
 
 
 def schedule_source_at(session: Session, location: str) -> ScheduleSource | None:
     """The remembered source whose location is ``location`` (most recently fetched first)."""
-    row = session.scalars(
-        select(ScheduleSourceRow)
-        .where(ScheduleSourceRow.location == location)
-        .order_by(ScheduleSourceRow.fetched_at.desc())
-    ).first()
+    row = session.connection().exec_driver_sql(_SOURCE_AT, (location,)).first()
     return _schedule_source(row) if row else None
 
 
 # The conference
+
+_CONFERENCE_COLUMNS = "id, name, slug, time_zone, starts_on, ends_on, url"
+_CONFERENCE = f"SELECT {_CONFERENCE_COLUMNS} FROM conference WHERE id = ?"
+_NEW_CONFERENCE = (
+    "INSERT INTO conference (name, slug, time_zone, starts_on, ends_on, url, created_at) "
+    f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_CONFERENCE_COLUMNS}"
+)
+_COVER = "UPDATE conference SET starts_on = ?, ends_on = ?, url = ? WHERE id = ?"
 
 
 def _target_conference(
@@ -93,75 +104,101 @@ def _target_conference(
     conference_id: int | None,
     location: str,
     now: int,
-) -> ConferenceRow:
+) -> Conference:
+    connection = session.connection()
+    if conference_id is None and location:
+        known = schedule_source_at(session, location)
+        conference_id = known.conference_id if known is not None else None
     if conference_id is not None:
-        return get_row(session, ConferenceRow, conference_id, "conference")
-    known = schedule_source_at(session, location) if location else None
-    if known is not None:
-        return get_row(session, ConferenceRow, known.conference_id, "conference")
+        row = connection.exec_driver_sql(_CONFERENCE, (conference_id,)).first()
+        if row is None:
+            raise NotFoundError(f"no conference with id {conference_id}")
+        return _conference(row)
     check_zone(parsed.time_zone)
     name = parsed.title.strip() or "Imported schedule"
-    row = ConferenceRow(
-        name=name,
-        slug=unique_slug(session, slugify(parsed.slug or name)),
-        time_zone=parsed.time_zone,
-        starts_on=parsed.starts_on,
-        ends_on=parsed.ends_on,
-        url=parsed.url,
-        created_at=now,
+    values = (
+        name,
+        unique_slug(session, slugify(parsed.slug or name)),
+        parsed.time_zone,
+        _iso(parsed.starts_on),
+        _iso(parsed.ends_on),
+        parsed.url,
+        now,
     )
-    session.add(row)
-    session.flush()
-    return row
+    return _conference(connection.exec_driver_sql(_NEW_CONFERENCE, values).one())
 
 
-def _cover_schedule(row: ConferenceRow, parsed: ParsedSchedule) -> None:
+def _cover_schedule(
+    connection: Connection, conference: Conference, parsed: ParsedSchedule
+) -> Conference:
     """Widen the conference's dates to the schedule's, and fill in a missing URL."""
-    if parsed.starts_on and (row.starts_on is None or parsed.starts_on < row.starts_on):
-        row.starts_on = parsed.starts_on
-    if parsed.ends_on and (row.ends_on is None or parsed.ends_on > row.ends_on):
-        row.ends_on = parsed.ends_on
-    if parsed.url and not row.url:
-        row.url = parsed.url
+    starts_on, ends_on, url = conference.starts_on, conference.ends_on, conference.url
+    if parsed.starts_on and (starts_on is None or parsed.starts_on < starts_on):
+        starts_on = parsed.starts_on
+    if parsed.ends_on and (ends_on is None or parsed.ends_on > ends_on):
+        ends_on = parsed.ends_on
+    if parsed.url and not url:
+        url = parsed.url
+    covered = replace(conference, starts_on=starts_on, ends_on=ends_on, url=url)
+    if covered != conference:
+        connection.exec_driver_sql(_COVER, (_iso(starts_on), _iso(ends_on), url, conference.id))
+    return covered
 
 
-def _declare_days(session: Session, conference_id: int, parsed: ParsedSchedule) -> None:
+def _conference(row: Any) -> Conference:
+    return Conference(
+        id=row[0],
+        name=row[1],
+        slug=row[2],
+        time_zone=row[3],
+        starts_on=date.fromisoformat(row[4]) if row[4] else None,
+        ends_on=date.fromisoformat(row[5]) if row[5] else None,
+        url=row[6],
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+_FORGET_DAYS = "DELETE FROM programme_day WHERE conference_id = ?"
+_ADD_DAY = "INSERT INTO programme_day (conference_id, starts_at, ends_at) VALUES (?, ?, ?)"
+
+
+def _declare_days(connection: Connection, conference_id: int, parsed: ParsedSchedule) -> None:
     """Keep the programme days the schedule declares; one that declares none keeps the old."""
     if not parsed.days:
         return
-    session.execute(delete(ProgrammeDayRow).where(ProgrammeDayRow.conference_id == conference_id))
-    starts = set()
+    connection.exec_driver_sql(_FORGET_DAYS, (conference_id,))
+    days: dict[int, int] = {}  # the first window of each start
     for window in parsed.days:
         start = epoch(window.starts_at)
-        if start not in starts:
-            starts.add(start)
-            session.add(
-                ProgrammeDayRow(
-                    conference_id=conference_id, starts_at=start, ends_at=epoch(window.ends_at)
-                )
-            )
+        if start not in days:
+            days[start] = epoch(window.ends_at)
+    connection.exec_driver_sql(_ADD_DAY, [(conference_id, *day) for day in days.items()])
+
+
+_REMEMBER_SOURCE = (
+    f"INSERT INTO schedule_source ({_SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (conference_id) DO UPDATE SET location = excluded.location, "
+    "format = excluded.format, etag = excluded.etag, "
+    "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at"
+)
 
 
 def _remember_source(
-    session: Session, conference_id: int, format_name: str, source: SourceInfo, now: int
+    connection: Connection, conference_id: int, format_name: str, source: SourceInfo, now: int
 ) -> None:
-    row = session.get(ScheduleSourceRow, conference_id)
-    if row is None:
-        row = ScheduleSourceRow(conference_id=conference_id)
-        session.add(row)
-    row.location = source.location
-    row.format = format_name
-    row.etag = source.etag
-    row.last_modified = source.last_modified
-    row.fetched_at = now
+    values = (conference_id, source.location, format_name, source.etag, source.last_modified, now)
+    connection.exec_driver_sql(_REMEMBER_SOURCE, values)
 
 
-def _schedule_source(row: ScheduleSourceRow) -> ScheduleSource:
+def _schedule_source(row: Any) -> ScheduleSource:
     return ScheduleSource(
-        conference_id=row.conference_id,
-        location=row.location,
-        format=row.format,
-        etag=row.etag,
-        last_modified=row.last_modified,
-        fetched_at=instant(row.fetched_at),
+        conference_id=row[0],
+        location=row[1],
+        format=row[2],
+        etag=row[3],
+        last_modified=row[4],
+        fetched_at=instant(row[5]),
     )

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 # SQLite allows 32,766 bound values per statement; stay well below.
 _CHUNK = 500
 
-_HOLD = text("INSERT INTO search_hold (held) VALUES (1)")
-_RELEASE = text("DELETE FROM search_hold")
+_HOLD = "INSERT INTO search_hold (held) VALUES (1)"
+_RELEASE = "DELETE FROM search_hold"
 _FORGET = text("DELETE FROM search_index WHERE rowid IN :docs").bindparams(
     bindparam("docs", expanding=True)
 )
@@ -38,11 +38,11 @@ def held_search_index(session: Session) -> Iterator[set[int]]:
     index once when it ends. Runs inside the caller's transaction: if the block
     raises, the rollback that follows takes the hold away with it."""
     session.flush()
-    session.execute(_HOLD)
+    session.connection().exec_driver_sql(_HOLD)
     stale: set[int] = set()
     yield stale
     session.flush()
-    session.execute(_RELEASE)
+    session.connection().exec_driver_sql(_RELEASE)
     reindex_talks(session, stale)
 
 

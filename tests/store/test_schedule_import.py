@@ -141,6 +141,21 @@ def test_import_into_a_named_conference_keeps_its_name_and_zone(store: Store) ->
     assert not store.talk(by_hand.id).cancelled, "talks added by hand are not the schedule's"
 
 
+def test_import_widens_the_conference_dates_and_keeps_its_own_url(store: Store) -> None:
+    mine = store.create_conference(
+        "Mine",
+        starts_on=date(2025, 5, 18),
+        ends_on=date(2025, 5, 30),
+        url="https://mine.example/",
+    )
+    report = store.import_schedule(parsed(VERSION_1), conference_id=mine.id)
+    widened = (date(2025, 5, 17), date(2025, 5, 30), "https://mine.example/")
+    assert (report.conference.starts_on, report.conference.ends_on, report.conference.url) == (
+        widened
+    )
+    assert store.conference(mine.id) == report.conference
+
+
 def test_import_into_an_unknown_conference_is_refused(store: Store) -> None:
     with pytest.raises(NotFoundError, match="no conference named 'Nope'"):
         store.import_schedule(parsed(VERSION_1), conference_name="Nope")
