@@ -2,8 +2,8 @@
 
 The place (``confnote.store.place.Place``) is the conference shown, its day, the talk
 under the cursor, the open note and the focused pane. The screen is looked at every
-``LOOK_EVERY`` seconds; a place that has stayed put for one look is kept (so holding
-``j`` down writes nothing), by a job on the store thread. The quit keeps it once more,
+``LOOK_EVERY`` seconds; a place that has stayed put for one look is kept (so holding an
+arrow key down writes nothing), by a job on the store thread. The quit keeps it once more,
 queued behind the last note save, and a locked database costs it at most ``PLACE_WAIT``.
 
 At the next start the place is taken up as it was left, except while its conference
