@@ -81,10 +81,14 @@ def test_a_deleted_conference_comes_back_whole_from_the_trash(
     back = store.restore_from_trash(item.id)
     assert back.conference_id is not None
     assert store.snapshot() == before
-    assert store.conference_days(back.conference_id) == days == [
-        date(2024, 12, 27),
-        date(2024, 12, 28),
-    ]
+    assert (
+        store.conference_days(back.conference_id)
+        == days
+        == [
+            date(2024, 12, 27),
+            date(2024, 12, 28),
+        ]
+    )
     assert [hit.title for hit in store.search("precious")] == ["Opening"]
     assert store.schedule_source(back.conference_id) is not None
     assert store.trash() == []
