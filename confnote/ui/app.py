@@ -106,8 +106,6 @@ class ConfnoteApp(App[None]):
         self._exiting = False
         self._mounted_once = False
 
-    # Start and stop
-
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen(
             self.clock, self.local_zone, self.notes, self.runner.submit, self.preferences.config
@@ -282,8 +280,7 @@ class ConfnoteApp(App[None]):
         if self.conference is None:
             self.notify("Open a conference first (F5)", severity="warning")
             return
-        settings = self.preferences.config.settings
-        self.push_screen(ExportPostScreen(self.conference, settings))
+        self.push_screen(ExportPostScreen(self.conference, self.preferences.config.settings))
 
     def action_trash(self) -> None:
         from confnote.ui.screens.trash import TrashScreen
