@@ -10,7 +10,7 @@ The command line runs the three in a row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from confnote.errors import ConfnoteError
@@ -25,11 +25,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ImportPlan:
+    """``zone`` reads the times a file gives without a zone; with ``zone_chosen`` (the app's
+    import dialog) a new conference also takes it, whatever zone the file names."""
+
     location: str
     conference_id: int | None
     known: ScheduleSource | None
     zone: str
     new: bool = False
+    zone_chosen: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,10 @@ def plan_import(
     conference_id: int | None = None,
     zone: str | None = None,
     new: bool = False,
+    zone_chosen: bool = False,
 ) -> ImportPlan:
-    """Import ``source`` into the named conference, the one it came from before, or a new one."""
+    """Import ``source`` into the named conference, the one it came from before, or a new one;
+    see ImportPlan for ``zone`` and ``zone_chosen``."""
     from confnote.schedule.source import schedule_location
 
     if conference_id is not None and new:
@@ -58,7 +64,8 @@ def plan_import(
     if known is not None and conference_id not in (None, known.conference_id):
         known = None
     target = known.conference_id if known is not None else conference_id
-    return ImportPlan(location, target, known, _zone(store, target, zone), new)
+    chosen = zone_chosen and zone is not None
+    return ImportPlan(location, target, known, _zone(store, target, zone), new, chosen)
 
 
 def plan_refresh(store: Store, conference_id: int, *, zone: str | None = None) -> ImportPlan:
@@ -88,7 +95,10 @@ def fetch_and_parse(plan: ImportPlan) -> Fetched:
     )
     if result.not_modified and known is not None:
         return Fetched(result, None)
-    return Fetched(result, parse_schedule(result.body, plan.location, default_zone=plan.zone))
+    parsed = parse_schedule(result.body, plan.location, default_zone=plan.zone)
+    if plan.zone_chosen:
+        parsed = replace(parsed, time_zone=plan.zone)
+    return Fetched(result, parsed)
 
 
 def apply_import(store: Store, plan: ImportPlan, fetched: Fetched) -> ImportReport | None:

@@ -8,6 +8,7 @@ into an empty one and dumping again gives the same document.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -94,7 +95,7 @@ def dump_conference(session: Session, row: ConferenceRow) -> Document:
     return {
         **_plain(row, _CONFERENCE_FIELDS),
         "schedule_source": _plain(source, _SOURCE_FIELDS) if source else None,
-        "talks": [_dump_talk(session, talk) for talk in talks],
+        "talks": _dump_talks(session, row.id, talks),
         "notes": [
             {"talk": keys.get(note.talk_id) if note.talk_id else None}
             | _plain(note, _NOTE_FIELDS)
@@ -108,26 +109,44 @@ def dump_conference(session: Session, row: ConferenceRow) -> Document:
     }
 
 
-def _dump_talk(session: Session, talk: TalkRow) -> Document:
-    speakers = session.scalars(
-        select(SpeakerRow.name)
-        .join(TalkSpeakerRow, TalkSpeakerRow.speaker_id == SpeakerRow.id)
-        .where(TalkSpeakerRow.talk_id == talk.id)
-        .order_by(TalkSpeakerRow.position, SpeakerRow.id)
-    )
-    tags = session.scalars(
-        select(TagRow.name)
-        .join(TalkTagRow, TalkTagRow.tag_id == TagRow.id)
-        .where(TalkTagRow.talk_id == talk.id)
-        .order_by(TagRow.name)
-    )
-    state = session.get(TalkStateRow, talk.id)
-    return {
-        **_plain(talk, _TALK_FIELDS),
-        "speakers": list(speakers),
-        "tags": list(tags),
-        "state": _plain(state, _STATE_FIELDS) if state else None,
+def _dump_talks(session: Session, conference_id: int, talks: list[TalkRow]) -> list[Document]:
+    """The talks with their speakers, tags and state, read in three queries for them all."""
+    of_conference = TalkRow.conference_id == conference_id
+    speakers: dict[int, list[str]] = defaultdict(list)
+    for talk_id, name in session.execute(
+        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
+        .join(SpeakerRow, TalkSpeakerRow.speaker_id == SpeakerRow.id)
+        .join(TalkRow, TalkSpeakerRow.talk_id == TalkRow.id)
+        .where(of_conference)
+        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position, SpeakerRow.id)
+    ):
+        speakers[talk_id].append(name)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for talk_id, name in session.execute(
+        select(TalkTagRow.talk_id, TagRow.name)
+        .join(TagRow, TalkTagRow.tag_id == TagRow.id)
+        .join(TalkRow, TalkTagRow.talk_id == TalkRow.id)
+        .where(of_conference)
+        .order_by(TalkTagRow.talk_id, TagRow.name)
+    ):
+        tags[talk_id].append(name)
+    states = {
+        state.talk_id: state
+        for state in session.scalars(
+            select(TalkStateRow)
+            .join(TalkRow, TalkStateRow.talk_id == TalkRow.id)
+            .where(of_conference)
+        )
     }
+    return [
+        {
+            **_plain(talk, _TALK_FIELDS),
+            "speakers": speakers.get(talk.id, []),
+            "tags": tags.get(talk.id, []),
+            "state": _plain(states[talk.id], _STATE_FIELDS) if talk.id in states else None,
+        }
+        for talk in talks
+    ]
 
 
 def _dump_revisions(session: Session, note_id: int) -> list[Document]:
@@ -212,18 +231,19 @@ class _Names:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._ids: dict[tuple[type, str], int] = {}
+        self._ids: dict[type, dict[str, int]] = {}
 
     def id_of(self, model: type[TagRow] | type[SpeakerRow], name: str) -> int:
-        if (model, name) not in self._ids:
-            found = self._session.scalar(select(model.id).where(model.name == name))
-            if found is None:
-                row = model(name=name)
-                self._session.add(row)
-                self._session.flush()
-                found = row.id
-            self._ids[model, name] = found
-        return self._ids[model, name]
+        if model not in self._ids:  # the store's own names, in one query
+            known = self._session.execute(select(model.name, model.id)).all()
+            self._ids[model] = dict(known)
+        ids = self._ids[model]
+        if name not in ids:
+            row = model(name=name)
+            self._session.add(row)
+            self._session.flush()
+            ids[name] = row.id
+        return ids[name]
 
 
 def _load(session: Session, document: Document, reader: _Reader) -> list[int]:
@@ -284,17 +304,22 @@ def _load_talks(
     conference_id: int,
     names: _Names,
 ) -> dict[str, int]:
-    talk_ids: dict[str, int] = {}
-    for number, talk in enumerate(reader.items(item, "talks", place)):
+    talks = reader.items(item, "talks", place)
+    rows: list[TalkRow] = []
+    keys: set[str] = set()
+    for number, talk in enumerate(talks):
         talk_place = f"{place}.talks[{number}]"
         row = TalkRow(
             conference_id=conference_id, **reader.values(talk, _TALK_FIELDS, talk_place, TalkRow)
         )
-        if row.key in talk_ids:
+        if row.key in keys:
             raise reader.fail(f"{talk_place}.key", f"repeats {row.key!r}")
-        session.add(row)
-        session.flush()
-        talk_ids[row.key] = row.id
+        keys.add(row.key)
+        rows.append(row)
+    session.add_all(rows)
+    session.flush()  # one flush gives every talk its id
+    for number, (talk, row) in enumerate(zip(talks, rows, strict=True)):
+        talk_place = f"{place}.talks[{number}]"
         for position, name in enumerate(reader.items(talk, "speakers", talk_place)):
             if not isinstance(name, str):
                 raise reader.fail(f"{talk_place}.speakers", f"unexpected value {name!r}")
@@ -308,7 +333,7 @@ def _load_talks(
         if state is not None:
             values = reader.values(state, _STATE_FIELDS, f"{talk_place}.state", TalkStateRow)
             session.add(TalkStateRow(talk_id=row.id, **values))
-    return talk_ids
+    return {row.key: row.id for row in rows}
 
 
 def _load_notes(

@@ -1,15 +1,23 @@
-"""Conferences from the app: the first-run demo offer, switching, creating one by hand,
-and the notes that belong to the conference itself."""
+"""Conferences from the app: the first-run demo offer, the conferences list (switch, create,
+rename, change the time zone, move to the trash), and the notes of the conference itself."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from confnote.store.records import Conference, Note
-from confnote.ui.messages import ConferenceNotesLoaded, NoteLoaded, NoteTarget, OpenConference
+from confnote.store.records import Conference, Note, TrashItem
+from confnote.ui.messages import (
+    ConferenceNotesLoaded,
+    NoteLoaded,
+    NoteTarget,
+    OpenConference,
+    StoreReply,
+)
 from confnote.ui.requests import OpenNote, StoreRequest
+from confnote.ui.screens.conferences import NEW, ConferenceEntry, ConferencesScreen
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -17,12 +25,35 @@ if TYPE_CHECKING:
     from confnote.store import Store
     from confnote.ui.screens.conference_form import ConferenceDraft
 
-NEW = -1  # the "+ New…" entry of a list of ids; None means the list was closed
-
 WELCOME = (
     "[b]Welcome to confnote.[/b]\n\nThe store is empty. Load a small demo "
     "conference, placed on today's dates, to see every pane at work?"
 )
+
+
+@dataclass
+class ConferencesListed(StoreReply):
+    """Every conference with what it holds: for the conferences list."""
+
+    entries: list[ConferenceEntry]
+    then: str = ""  # an action of the list to run on the open conference
+
+
+@dataclass
+class ConferenceEdited(StoreReply):
+    """``conference`` was renamed, given another zone, or (``trashed``) moved to the trash;
+    ``entries`` are the conferences now."""
+
+    conference: Conference
+    entries: list[ConferenceEntry]
+    trashed: TrashItem | None = None
+
+
+def conference_entries(store: Store) -> list[ConferenceEntry]:
+    return [
+        ConferenceEntry(conference, store.conference_contents(conference.id))
+        for conference in store.list_conferences()
+    ]
 
 
 class ConferenceActions:
@@ -60,12 +91,15 @@ class ConferenceActions:
 
         self._ask(job, lambda conference: OpenConference(conference.id))
 
-    def choose(self, conferences: list[Conference]) -> None:
-        from confnote.ui.screens.choice import ChoiceScreen
+    def show_list(self, then: str = "") -> None:
+        """Open the conferences list (F5); ``then`` see ConferencesScreen."""
+        self._ask(conference_entries, lambda entries: ConferencesListed(entries, then))
 
+    def listed(self, event: ConferencesListed, open_conference: Conference | None) -> None:
         owner = self._owner
-        choices = [(f"{c.name}  ({c.starts_on or 'no dates'})", c.id) for c in conferences]
-        choices.append(("+ New conference…", NEW))
+        if isinstance(owner.app.screen, ConferencesScreen):
+            owner.app.screen.show(event.entries)
+            return
 
         def chosen(conference_id: int | None) -> None:
             if conference_id == NEW:
@@ -73,7 +107,43 @@ class ConferenceActions:
             elif conference_id is not None:
                 owner.post_message(OpenConference(conference_id))
 
-        owner.app.push_screen(ChoiceScreen[int]("Conferences", choices), chosen)
+        open_id = open_conference.id if open_conference is not None else None
+        owner.app.push_screen(ConferencesScreen(owner, event.entries, open_id, event.then), chosen)
+
+    def rename(self, conference_id: int, name: str) -> None:
+        def job(store: Store) -> ConferenceEdited:
+            conference = store.update_conference(conference_id, name=name)
+            return ConferenceEdited(conference, conference_entries(store))
+
+        self._ask(job, lambda edited: edited)
+
+    def change_zone(self, conference_id: int, time_zone: str) -> None:
+        def job(store: Store) -> ConferenceEdited:
+            conference = store.update_conference(conference_id, time_zone=time_zone)
+            return ConferenceEdited(conference, conference_entries(store))
+
+        self._ask(job, lambda edited: edited)
+
+    def delete(self, conference: Conference) -> None:
+        """Move the conference to the trash (the owner has closed it first when it was the
+        open one, so the note being typed is saved before the delete)."""
+
+        def job(store: Store) -> ConferenceEdited:
+            trashed = store.delete_conference(conference.id)
+            return ConferenceEdited(conference, conference_entries(store), trashed)
+
+        self._ask(job, lambda edited: edited)
+
+    def edited(self, event: ConferenceEdited) -> None:
+        """Show the change in the conferences list, and say where a deleted one went."""
+        app = self._owner.app
+        if isinstance(app.screen, ConferencesScreen):
+            if event.entries:
+                app.screen.show(event.entries)
+            else:
+                app.screen.dismiss(None)
+        if event.trashed is not None:
+            app.notify(f"Moved “{event.conference.name}” to the trash (palette: Trash)")
 
     def create(self) -> None:
         from confnote.ui.screens.conference_form import ConferenceFormScreen

@@ -58,11 +58,6 @@ class OpenConference(StoreReply):
 
 
 @dataclass
-class ConferencesListed(StoreReply):
-    conferences: list[Conference]
-
-
-@dataclass
 class ConferenceNotesLoaded(StoreReply):
     notes: list[Note]
 

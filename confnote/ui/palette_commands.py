@@ -19,12 +19,31 @@ PALETTE_COMMANDS: list[tuple[str, str, str]] = [
     ("Switch conference", "Pick another conference or create one (F5)", "conferences"),
     ("New conference", "Create a conference by hand", "main.new_conference"),
     (
+        "Rename conference",
+        "Give the open conference another name (F5, r)",
+        "main.conferences('rename')",
+    ),
+    (
+        "Conference time zone",
+        "Show the open conference's times in another zone (F5, z)",
+        "main.conferences('zone')",
+    ),
+    (
+        "Delete conference",
+        "Move the open conference with its talks, notes and TODOs to the trash (F5, D)",
+        "main.conferences('delete')",
+    ),
+    (
         "Conference notes",
         "Intro, hallway track and other notes of the conference",
         "main.conference_notes",
     ),
     ("Show keys", "Every key binding (F1)", "help"),
-    ("Trash", "Deleted talks, notes and TODOs: restore one or empty the trash", "trash"),
+    (
+        "Trash",
+        "Deleted conferences, talks, notes and TODOs: restore one or empty the trash",
+        "trash",
+    ),
     ("Schedule: open the talk's note", "The talk under the cursor", "schedule.open_talk"),
     (
         "Schedule: talk details",

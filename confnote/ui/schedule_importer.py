@@ -10,7 +10,7 @@ reader knows is read as a write-up (see writeup_importer).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -82,18 +82,21 @@ class ScheduleImporter(Widget):
 
     def ask(self) -> None:
         """Ask for a file or URL, and import it."""
-        from confnote.ui.screens.import_schedule import ImportScheduleScreen
+        from confnote.ui.screens.import_schedule import ImportScheduleScreen, ScheduleChoice
 
-        def chosen(source: str | None) -> None:
-            if source:
-                self.notify(f"Importing {source}…", timeout=2)
-                self.start(source)
+        def chosen(choice: ScheduleChoice | None) -> None:
+            if choice:
+                self.notify(f"Importing {choice.source}…", timeout=2)
+                self.start(choice.source, choice.zone)
 
         self.app.push_screen(ImportScheduleScreen(), chosen)
 
-    def start(self, source: str) -> None:
+    def start(self, source: str, zone: str | None = None) -> None:
+        """Import ``source``; ``zone``, when given, is the new conference's (see ImportPlan)."""
         self._busy()
-        self._ask(lambda store: plan_import(store, source), ImportPlanned)
+        self._ask(
+            lambda store: plan_import(store, source, zone=zone, zone_chosen=True), ImportPlanned
+        )
 
     def refresh_schedule(self, conference: Conference | None) -> None:
         """Read the conference's schedule again from where it came from."""
@@ -146,11 +149,11 @@ class ScheduleImporter(Widget):
     def into_existing(self, plan: ImportPlan, fetched: Fetched, conference_id: int) -> None:
         """The user chose to refresh the namesake conference with this schedule."""
         self._busy()
-        self.fetched(ImportPlan(plan.location, conference_id, None, plan.zone, new=False), fetched)
+        self.fetched(replace(plan, conference_id=conference_id, known=None, new=False), fetched)
 
     def as_new(self, plan: ImportPlan, fetched: Fetched) -> None:
         self._busy()
-        self.fetched(ImportPlan(plan.location, None, None, plan.zone, new=True), fetched)
+        self.fetched(replace(plan, conference_id=None, known=None, new=True), fetched)
 
     def _busy(self) -> None:
         self.done()

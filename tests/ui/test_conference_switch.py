@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from confnote.store import Conference, Store
 from confnote.store.records import TodoKind
 from confnote.ui.app import ConfnoteApp
-from confnote.ui.screens.choice import ChoiceScreen
+from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.screens.todo_form import TodoFormScreen
 from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
@@ -36,8 +36,8 @@ def second_conference(store: Store) -> Conference:
 async def switch_with_f5(pilot: Pilot[Any], conference: Conference) -> None:
     app = confnote(pilot)
     await pilot.press("f5")
-    await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen), what="the conferences")
-    choices = app.screen.query_one("#choices", OptionList)
+    await settle(pilot, lambda: isinstance(app.screen, ConferencesScreen), what="the conferences")
+    choices = app.screen.query_one("#conferences", OptionList)
     labels = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
     [index] = [i for i, label in enumerate(labels) if label.startswith(conference.name)]
     while choices.highlighted != index:

@@ -7,6 +7,7 @@ from textual.widgets import Markdown
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.choice import ChoiceScreen
+from confnote.ui.screens.conferences import ConferencesScreen
 from tests.ui.pilot_helpers import Programme, open_talk, running, settle, type_text
 
 
@@ -100,7 +101,7 @@ async def test_escape_closes_the_conference_list_without_creating_one(
 ) -> None:
     async with running(app) as pilot:
         await pilot.press("f5")
-        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen), what="the list")
+        await settle(pilot, lambda: isinstance(app.screen, ConferencesScreen), what="the list")
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is app.main

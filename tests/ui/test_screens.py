@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 
 from confnote.store import Store
 from confnote.ui.app import ConfnoteApp
-from confnote.ui.screens.choice import ChoiceScreen
 from confnote.ui.screens.conference_form import ConferenceFormScreen
+from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.screens.confirm import ConfirmScreen
 from confnote.ui.screens.help import HelpScreen
 from confnote.ui.screens.search import SearchScreen
@@ -182,7 +182,9 @@ async def test_declining_the_demo_leaves_an_empty_store_and_f5_creates_a_confere
         assert "ctrl+o imports a schedule" in empty and "or a write-up" in empty
 
         await pilot.press("f5")
-        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen), what="the conferences")
+        await settle(
+            pilot, lambda: isinstance(app.screen, ConferencesScreen), what="the conferences"
+        )
         await pilot.press("enter")  # the only choice: a new conference
         await settle(
             pilot, lambda: isinstance(app.screen, ConferenceFormScreen), what="the new form"

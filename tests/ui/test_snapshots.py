@@ -158,3 +158,20 @@ def test_todo_pane(demo_app: ConfnoteApp, snap_compare: SnapCompare, size: tuple
     """F4: a line per TODO with its talk dimmed and cut with "…", the notes' checklist lines
     under their talks, and the open counts in the pane's title."""
     assert snap_compare(demo_app, terminal_size=size, run_before=then(demo_loaded, focus_todos))
+
+
+async def ask_to_delete_the_conference(pilot: Pilot[Any]) -> None:
+    from confnote.ui.screens.conferences import ConferencesScreen
+    from confnote.ui.screens.confirm import ConfirmScreen
+
+    await pilot.press("f5")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ConferencesScreen), what="list")
+    await pilot.press("D")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), what="confirm")
+
+
+def test_confirm_deleting_a_conference(demo_app: ConfnoteApp, snap_compare: SnapCompare) -> None:
+    """The confirm says what goes to the trash with the conference, and that it comes back."""
+    assert snap_compare(
+        demo_app, terminal_size=(80, 24), run_before=then(demo_loaded, ask_to_delete_the_conference)
+    )

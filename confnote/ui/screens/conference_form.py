@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input
 
-from confnote import agenda
 from confnote.errors import ConfnoteError
 from confnote.ui.screens.form import FormScreen
+from confnote.ui.widgets.zone_input import ZoneInput
 from confnote.user_input import parse_date
 
 
@@ -25,11 +23,7 @@ class ConferenceDraft:
     url: str
 
 
-@cache
-def _zone_names() -> list[str]:
-    from zoneinfo import available_timezones
-
-    return sorted(available_timezones())
+ZONE_LABEL = "Time zone (IANA, e.g. Europe/Brussels; → completes)"
 
 
 class ConferenceFormScreen(FormScreen[ConferenceDraft]):
@@ -42,14 +36,7 @@ class ConferenceFormScreen(FormScreen[ConferenceDraft]):
     def fields(self) -> list[tuple[str, Widget]]:
         return [
             ("Name", Input(id="conf-name", placeholder="PyCon Example 2026")),
-            (
-                "Time zone (IANA, e.g. Europe/Brussels)",
-                Input(
-                    self._default_zone,
-                    id="conf-zone",
-                    suggester=SuggestFromList(_zone_names(), case_sensitive=False),
-                ),
-            ),
+            (ZONE_LABEL, ZoneInput(self._default_zone, id="conf-zone")),
             ("First day (YYYY-MM-DD, optional)", Input(id="conf-start")),
             ("Last day (YYYY-MM-DD, optional)", Input(id="conf-end")),
             ("Website (optional)", Input(id="conf-url")),
@@ -59,9 +46,7 @@ class ConferenceFormScreen(FormScreen[ConferenceDraft]):
         name = self.text_of("conf-name")
         if not name:
             raise ConfnoteError("a conference needs a name")
-        zone_name = self.text_of("conf-zone") or "UTC"
-        if not agenda.is_known_zone(zone_name):
-            raise ConfnoteError(f"unknown time zone {zone_name!r}")
+        zone_name = self.query_one(ZoneInput).zone if self.text_of("conf-zone") else "UTC"
         starts_on = parse_date(self.text_of("conf-start"), "first day")
         ends_on = parse_date(self.text_of("conf-end"), "last day")
         if starts_on and ends_on and ends_on < starts_on:

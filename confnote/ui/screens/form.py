@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from textual import on
@@ -27,7 +28,8 @@ class FormScreen(DialogScreen[T | None], Generic[T]):
 
     title_text = ""
 
-    def fields(self) -> list[tuple[str, Widget]]:
+    def fields(self) -> Sequence[tuple[str | Label, Widget]]:
+        """Each field with its label (a Label of its own to change it later)."""
         raise NotImplementedError
 
     def result(self) -> T:
@@ -38,7 +40,7 @@ class FormScreen(DialogScreen[T | None], Generic[T]):
         with VerticalScroll(classes="dialog form", can_focus=False):
             yield Static(f"[b]{self.title_text}[/b]", classes="dialog-text")
             for label, widget in self.fields():
-                yield Label(label)
+                yield label if isinstance(label, Label) else Label(label)
                 yield widget
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):

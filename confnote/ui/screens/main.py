@@ -23,12 +23,11 @@ from confnote.config import Config
 from confnote.store.place import PANES, Pane
 from confnote.store.records import Conference, Note, SearchHit
 from confnote.ui import trash_actions
-from confnote.ui.conference_actions import ConferenceActions
+from confnote.ui.conference_actions import ConferenceActions, ConferenceEdited, ConferencesListed
 from confnote.ui.last_place import LastPlace
 from confnote.ui.messages import (
     ConferenceLoaded,
     ConferenceNotesLoaded,
-    ConferencesListed,
     DatabaseChanged,
     MarkStored,
     MovedToTrash,
@@ -46,6 +45,7 @@ from confnote.ui.messages import (
 )
 from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklistLine
 from confnote.ui.schedule_importer import ScheduleImporter
+from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.todo_actions import tick_in_store
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.pane_bar import PaneBar
@@ -206,14 +206,47 @@ class MainScreen(Screen[None]):
         elif event.what == "refresh":
             self.action_refresh_schedule()
 
-    def choose_conference(self) -> None:
-        self._submit(lambda store: store.list_conferences(), ConferencesListed)
+    def choose_conference(self, then: str = "") -> None:
+        """The conferences list (F5); ``then`` an action of it to run on the open one."""
+        self.note_pane.flush()  # so the list counts the note being typed
+        self.conferences.show_list(then)
 
     @on(ConferencesListed)
     def _conferences_listed(self, event: ConferencesListed) -> None:
-        self.conferences.choose(event.conferences)
+        self.conferences.listed(event, self.conference)
+
+    @on(ConferencesScreen.Rename)
+    def _rename_conference(self, event: ConferencesScreen.Rename) -> None:
+        self.conferences.rename(event.conference_id, event.name)
+
+    @on(ConferencesScreen.ChangeZone)
+    def _change_zone(self, event: ConferencesScreen.ChangeZone) -> None:
+        self.conferences.change_zone(event.conference_id, event.time_zone)
+
+    @on(ConferencesScreen.Delete)
+    def _delete_conference(self, event: ConferencesScreen.Delete) -> None:
+        if self.conference is not None and self.conference.id == event.conference.id:
+            self.close_conference()  # its note's save is queued before the delete
+        self.conferences.delete(event.conference)
+
+    @on(ConferenceEdited)
+    def _conference_edited(self, event: ConferenceEdited) -> None:
+        """Show the open conference again (renamed, in its new zone), or another one when
+        it was deleted; with none left, the empty schedule and the demo offer."""
+        self.conferences.edited(event)
+        if self.conference is not None and self.conference.id != event.conference.id:
+            return
+        if event.trashed is None:
+            self.load_conference(event.conference.id)
+        elif event.entries:
+            self.load_conference(event.entries[0].conference.id)
+        else:
+            self.conferences.first_run(getattr(self.app, "offer_demo", False))
 
     # Actions of the palette's "main." commands
+
+    def action_conferences(self, then: str = "") -> None:
+        self.choose_conference(then)
 
     def action_new_conference(self) -> None:
         self.conferences.create()
@@ -253,6 +286,13 @@ class MainScreen(Screen[None]):
         """Show again what the screen shows (the store changed under it)."""
         if self.conference is not None:
             self.load_conference(self.conference.id)
+
+    def close_conference(self) -> None:
+        """Show no conference (it was deleted): close its note, saving what was typed
+        first, and its TODOs."""
+        self._leave_conference()
+        self.conference, self.conference_notes, self.app.sub_title = None, [], ""
+        self.schedule.clear()
 
     def _leave_conference(self) -> None:
         """Close what belongs to the conference being left, so no key reaches it."""

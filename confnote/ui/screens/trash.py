@@ -1,5 +1,5 @@
-"""The trash: deleted talks, notes and TODOs of the conference; restore one, or empty it.
-The screen asks the store itself; after a restore the conference is shown again."""
+"""The trash: deleted talks, notes and TODOs of the conference, and deleted conferences;
+restore one, or empty it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from confnote.store.records import TrashItem
+from confnote.store.records import TrashItem, TrashKind
 from confnote.ui.messages import OpenConference, StoreReply
 from confnote.ui.requests import StoreRequest
 
@@ -45,6 +45,7 @@ class TrashScreen(ModalScreen[None]):
         """The trash of the conference (None: every conference's)."""
         super().__init__()
         self.conference_id = conference_id
+        self._restored: int | None = None  # the conference a restore made again
         self.items: list[TrashItem] = []
 
     def compose(self) -> ComposeResult:
@@ -74,12 +75,16 @@ class TrashScreen(ModalScreen[None]):
     @on(Shown)
     def _shown(self, event: Shown) -> None:
         self.show(event.items, event.status)
-        if event.restored and self.conference_id is not None:
-            self.post_message(OpenConference(self.conference_id))  # shows what came back
+        # Show what came back; with no conference open, a restored conference opens.
+        shown = self.conference_id if self.conference_id is not None else self._restored
+        if event.restored and shown is not None:
+            self.post_message(OpenConference(shown))
 
     def _restore(self, item_id: int) -> None:
         def restore(store: Store) -> str:
             item = store.restore_from_trash(item_id)
+            if item.kind is TrashKind.CONFERENCE:
+                self._restored = item.conference_id
             return f"Restored {item.kind.label} “{item.title}”."
 
         self._ask(restore, restore=True)
@@ -98,7 +103,7 @@ class TrashScreen(ModalScreen[None]):
 
     @staticmethod
     def _label(item: TrashItem) -> Text:
-        label = Text(f"{item.kind.label:<5} ", style="dim")
+        label = Text(f"{item.kind.label:<10} ", style="dim")
         label.append(item.title, style="bold")
         when = item.deleted_at.astimezone().strftime("%d %b %H:%M")
         label.append(f"  deleted {when}", style="dim italic")

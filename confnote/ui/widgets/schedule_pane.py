@@ -207,6 +207,13 @@ class SchedulePane(Vertical):
         if self.conference is None:
             self.query_one("#schedule-empty", Static).update(text)
 
+    def clear(self) -> None:
+        """Show no conference: the open one was deleted and none is left."""
+        self.conference, self.talks, self._days = None, [], []
+        self.programme = agenda.ProgrammeDays(UTC)
+        self.border_title = None
+        self._refresh_table()
+
     def update_talks(self, changed: list[Talk]) -> None:
         """Show changed or new talks; talks of another conference (a late reply) are ignored."""
         if self.conference is None:
