@@ -314,7 +314,7 @@ def _template_text(value: str, folder: Path) -> tuple[str | None, str | None]:
     template_file = folder / Path(value).expanduser()
     try:
         return template_file.read_text(encoding="utf-8"), None
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: not UTF-8, or a NUL in the path
         return None, f"cannot read {template_file}: {_reason(error)}"
 
 

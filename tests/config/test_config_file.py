@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import tomlkit
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from confnote.config import (
@@ -188,6 +188,7 @@ VALUES = st.one_of(
 
 
 @given(st.dictionaries(SETTING_NAMES | st.text(min_size=1, max_size=8), VALUES, max_size=6))
+@example({"notes.template": "\x00"})  # a NUL in a template path: a warning, not a crash
 def test_any_document_gives_well_typed_settings_and_one_line_warnings(
     document: dict[str, object],
 ) -> None:
