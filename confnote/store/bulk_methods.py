@@ -52,24 +52,24 @@ class BulkMethods(ConferenceMethods):
         if len(parsed.talks) >= LARGE_IMPORT and not self.is_empty():
             self.backup("before-import")
         where_from = schedule_import.SourceInfo(source, etag, last_modified)
-        with self._transaction() as session:
+        with self._sql_write() as connection:
             return schedule_import.import_schedule(
-                session, parsed, conference_id=conference_id, source=where_from, now=self._now()
+                connection, parsed, conference_id=conference_id, source=where_from, now=self._now()
             )
 
     def schedule_source(self, conference_id: int) -> ScheduleSource | None:
         """Where the conference's schedule was last imported from, if anywhere."""
         from confnote.store import schedule_import
 
-        with self._reading() as session:
-            return schedule_import.schedule_source(session, conference_id)
+        with self._sql_read() as connection:
+            return schedule_import.schedule_source(connection, conference_id)
 
     def schedule_source_at(self, location: str) -> ScheduleSource | None:
         """The remembered schedule source at ``location`` (a URL or absolute path)."""
         from confnote.store import schedule_import
 
-        with self._reading() as session:
-            return schedule_import.schedule_source_at(session, location)
+        with self._sql_read() as connection:
+            return schedule_import.schedule_source_at(connection, location)
 
     # Write-ups
 

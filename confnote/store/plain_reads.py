@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from confnote import agenda
 from confnote.errors import NotFoundError
@@ -21,9 +22,10 @@ from confnote.store import migrations
 from confnote.store.place import Place, read_place
 from confnote.store.records import Conference, Talk, TodoKind
 
-_CONFERENCES = """
-SELECT id, name, slug, time_zone, starts_on, ends_on, url FROM conference
-WHERE {where}
+CONFERENCE_COLUMNS = "id, name, slug, time_zone, starts_on, ends_on, url"
+_CONFERENCES = f"""
+SELECT {CONFERENCE_COLUMNS} FROM conference
+WHERE {{where}}
 ORDER BY starts_on IS NULL, starts_on DESC, id DESC
 """
 _TALKS = """
@@ -58,17 +60,22 @@ def read_conferences(
 ) -> list[Conference]:
     """Conferences matching the SQL condition ``where``, newest first."""
     return [
-        Conference(
-            id=row[0],
-            name=row[1],
-            slug=row[2],
-            time_zone=row[3],
-            starts_on=date.fromisoformat(row[4]) if row[4] else None,
-            ends_on=date.fromisoformat(row[5]) if row[5] else None,
-            url=row[6],
-        )
+        conference_from_row(row)
         for row in connection.execute(_CONFERENCES.format(where=where), parameters)
     ]
+
+
+def conference_from_row(row: Sequence[Any]) -> Conference:
+    """A conference from its CONFERENCE_COLUMNS, in that order."""
+    return Conference(
+        id=row[0],
+        name=row[1],
+        slug=row[2],
+        time_zone=row[3],
+        starts_on=date.fromisoformat(row[4]) if row[4] else None,
+        ends_on=date.fromisoformat(row[5]) if row[5] else None,
+        url=row[6],
+    )
 
 
 def conference_by_id(connection: sqlite3.Connection, conference_id: int | None) -> Conference:
@@ -169,21 +176,13 @@ def first_screen(database: Path) -> FirstScreen | None:
                 return None
             place = read_place(connection)
             row = connection.execute(
-                "SELECT id, name, slug, time_zone, starts_on, ends_on, url FROM conference"
+                f"SELECT {CONFERENCE_COLUMNS} FROM conference"
                 " ORDER BY id = ? DESC, starts_on IS NULL, starts_on DESC, id DESC LIMIT 1",
                 (place.conference_id if place else None,),
             ).fetchone()
             if row is None:
                 return None
-            conference = Conference(
-                id=row[0],
-                name=row[1],
-                slug=row[2],
-                time_zone=row[3],
-                starts_on=date.fromisoformat(row[4]) if row[4] else None,
-                ends_on=date.fromisoformat(row[5]) if row[5] else None,
-                url=row[6],
-            )
+            conference = conference_from_row(row)
             talks = read_talks(connection, "t.conference_id = ?", (conference.id,))
             days = read_programme_days(connection, conference.id, conference.time_zone)
             return conference, talks, days, place

@@ -2,23 +2,22 @@
 
 Which conference (named, else the one this source was imported into, else a
 new one made from the schedule), its dates, and the remembered source live here;
-merging the talks themselves is ``talk_merge``. The few rows written here go
-through plain SQL on the session's connection: compiling ORM statements afresh
-cost more than writing them.
+merging the talks themselves is ``talk_merge``. It all runs in plain SQL on the
+store's connection.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
-
 from confnote.errors import NotFoundError
 from confnote.gc_pause import gc_paused
 from confnote.schedule.model import ParsedSchedule
+from confnote.store.plain_reads import CONFERENCE_COLUMNS, conference_from_row
 from confnote.store.records import Conference
 from confnote.store.rows import check_zone, epoch, instant, slugify, unique_slug
 from confnote.store.schedule_records import ImportReport, ScheduleSource
@@ -35,7 +34,7 @@ class SourceInfo:
 
 
 def import_schedule(
-    session: Session,
+    connection: sqlite3.Connection,
     parsed: ParsedSchedule,
     *,
     conference_id: int | None,
@@ -44,16 +43,14 @@ def import_schedule(
 ) -> ImportReport:
     """Add ``parsed`` to conference ``conference_id``, or to the conference whose
     remembered source is ``source.location``, or to a new conference made from it."""
-    connection = session.connection()
-    conference = _target_conference(session, parsed, conference_id, source.location, now)
-    had_source = connection.exec_driver_sql(_SOURCE_OF, (conference.id,)).first() is not None
+    conference = _target_conference(connection, parsed, conference_id, source.location, now)
+    had_source = connection.execute(_SOURCE_OF, (conference.id,)).fetchone() is not None
     with gc_paused():
-        outcome = merge_talks(session, conference.id, parsed.talks)
+        outcome = merge_talks(connection, conference.id, parsed.talks)
     conference = _cover_schedule(connection, conference, parsed)
     _declare_days(connection, conference.id, parsed)
     if source.location:
         _remember_source(connection, conference.id, parsed.format, source, now)
-    session.flush()
     return ImportReport(
         conference=conference,
         format=parsed.format,
@@ -76,60 +73,58 @@ _SOURCE_AT = (
 )
 
 
-def schedule_source(session: Session, conference_id: int) -> ScheduleSource | None:
-    row = session.connection().exec_driver_sql(_SOURCE_OF, (conference_id,)).first()
+def schedule_source(connection: sqlite3.Connection, conference_id: int) -> ScheduleSource | None:
+    row = connection.execute(_SOURCE_OF, (conference_id,)).fetchone()
     return _schedule_source(row) if row else None
 
 
-def schedule_source_at(session: Session, location: str) -> ScheduleSource | None:
+def schedule_source_at(connection: sqlite3.Connection, location: str) -> ScheduleSource | None:
     """The remembered source whose location is ``location`` (most recently fetched first)."""
-    row = session.connection().exec_driver_sql(_SOURCE_AT, (location,)).first()
+    row = connection.execute(_SOURCE_AT, (location,)).fetchone()
     return _schedule_source(row) if row else None
 
 
 # The conference
 
-_CONFERENCE_COLUMNS = "id, name, slug, time_zone, starts_on, ends_on, url"
-_CONFERENCE = f"SELECT {_CONFERENCE_COLUMNS} FROM conference WHERE id = ?"
+_CONFERENCE = f"SELECT {CONFERENCE_COLUMNS} FROM conference WHERE id = ?"
 _NEW_CONFERENCE = (
     "INSERT INTO conference (name, slug, time_zone, starts_on, ends_on, url, created_at) "
-    f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_CONFERENCE_COLUMNS}"
+    f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {CONFERENCE_COLUMNS}"
 )
 _COVER = "UPDATE conference SET starts_on = ?, ends_on = ?, url = ? WHERE id = ?"
 
 
 def _target_conference(
-    session: Session,
+    connection: sqlite3.Connection,
     parsed: ParsedSchedule,
     conference_id: int | None,
     location: str,
     now: int,
 ) -> Conference:
-    connection = session.connection()
     if conference_id is None and location:
-        known = schedule_source_at(session, location)
+        known = schedule_source_at(connection, location)
         conference_id = known.conference_id if known is not None else None
     if conference_id is not None:
-        row = connection.exec_driver_sql(_CONFERENCE, (conference_id,)).first()
+        row = connection.execute(_CONFERENCE, (conference_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no conference with id {conference_id}")
-        return _conference(row)
+        return conference_from_row(row)
     check_zone(parsed.time_zone)
     name = parsed.title.strip() or "Imported schedule"
     values = (
         name,
-        unique_slug(session, slugify(parsed.slug or name)),
+        unique_slug(connection, slugify(parsed.slug or name)),
         parsed.time_zone,
         _iso(parsed.starts_on),
         _iso(parsed.ends_on),
         parsed.url,
         now,
     )
-    return _conference(connection.exec_driver_sql(_NEW_CONFERENCE, values).one())
+    return conference_from_row(connection.execute(_NEW_CONFERENCE, values).fetchone())
 
 
 def _cover_schedule(
-    connection: Connection, conference: Conference, parsed: ParsedSchedule
+    connection: sqlite3.Connection, conference: Conference, parsed: ParsedSchedule
 ) -> Conference:
     """Widen the conference's dates to the schedule's, and fill in a missing URL."""
     starts_on, ends_on, url = conference.starts_on, conference.ends_on, conference.url
@@ -141,20 +136,8 @@ def _cover_schedule(
         url = parsed.url
     covered = replace(conference, starts_on=starts_on, ends_on=ends_on, url=url)
     if covered != conference:
-        connection.exec_driver_sql(_COVER, (_iso(starts_on), _iso(ends_on), url, conference.id))
+        connection.execute(_COVER, (_iso(starts_on), _iso(ends_on), url, conference.id))
     return covered
-
-
-def _conference(row: Any) -> Conference:
-    return Conference(
-        id=row[0],
-        name=row[1],
-        slug=row[2],
-        time_zone=row[3],
-        starts_on=date.fromisoformat(row[4]) if row[4] else None,
-        ends_on=date.fromisoformat(row[5]) if row[5] else None,
-        url=row[6],
-    )
 
 
 def _iso(day: date | None) -> str | None:
@@ -165,17 +148,19 @@ _FORGET_DAYS = "DELETE FROM programme_day WHERE conference_id = ?"
 _ADD_DAY = "INSERT INTO programme_day (conference_id, starts_at, ends_at) VALUES (?, ?, ?)"
 
 
-def _declare_days(connection: Connection, conference_id: int, parsed: ParsedSchedule) -> None:
+def _declare_days(
+    connection: sqlite3.Connection, conference_id: int, parsed: ParsedSchedule
+) -> None:
     """Keep the programme days the schedule declares; one that declares none keeps the old."""
     if not parsed.days:
         return
-    connection.exec_driver_sql(_FORGET_DAYS, (conference_id,))
+    connection.execute(_FORGET_DAYS, (conference_id,))
     days: dict[int, int] = {}  # the first window of each start
     for window in parsed.days:
         start = epoch(window.starts_at)
         if start not in days:
             days[start] = epoch(window.ends_at)
-    connection.exec_driver_sql(_ADD_DAY, [(conference_id, *day) for day in days.items()])
+    connection.executemany(_ADD_DAY, [(conference_id, *day) for day in days.items()])
 
 
 _REMEMBER_SOURCE = (
@@ -187,13 +172,17 @@ _REMEMBER_SOURCE = (
 
 
 def _remember_source(
-    connection: Connection, conference_id: int, format_name: str, source: SourceInfo, now: int
+    connection: sqlite3.Connection,
+    conference_id: int,
+    format_name: str,
+    source: SourceInfo,
+    now: int,
 ) -> None:
     values = (conference_id, source.location, format_name, source.etag, source.last_modified, now)
-    connection.exec_driver_sql(_REMEMBER_SOURCE, values)
+    connection.execute(_REMEMBER_SOURCE, values)
 
 
-def _schedule_source(row: Any) -> ScheduleSource:
+def _schedule_source(row: Sequence[Any]) -> ScheduleSource:
     return ScheduleSource(
         conference_id=row[0],
         location=row[1],

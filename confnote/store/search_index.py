@@ -11,48 +11,49 @@ already holds (``index_new_talks``), without reading them back through the
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.orm import Session
+from confnote.store.rows import sqlite_connection
 
-# SQLite allows 32,766 bound values per statement; stay well below.
-_CHUNK = 500
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _HOLD = "INSERT INTO search_hold (held) VALUES (1)"
 _RELEASE = "DELETE FROM search_hold"
-_FORGET = text("DELETE FROM search_index WHERE rowid IN :docs").bindparams(
-    bindparam("docs", expanding=True)
-)
-_INDEX = text(
+_FORGET = "DELETE FROM search_index WHERE rowid IN (SELECT value * 2 FROM json_each(?))"
+_INDEX = (
     "INSERT INTO search_index (rowid, title, speakers, abstract, body) "
-    "SELECT doc, title, speakers, abstract, body FROM talk_document WHERE talk_id IN :talks"
-).bindparams(bindparam("talks", expanding=True))
+    "SELECT doc, title, speakers, abstract, body FROM talk_document "
+    "WHERE talk_id IN (SELECT value FROM json_each(?))"
+)
+
+
+@contextmanager
+def held_index(connection: sqlite3.Connection) -> Iterator[set[int]]:
+    """Hold the talk search triggers for the block; yields the set of talk ids to
+    index once when it ends. Runs inside the caller's transaction: if the block
+    raises, the rollback that follows takes the hold away with it."""
+    connection.execute(_HOLD)
+    stale: set[int] = set()
+    yield stale
+    connection.execute(_RELEASE)
+    if stale:
+        talks = json.dumps(sorted(stale))
+        connection.execute(_FORGET, (talks,))
+        connection.execute(_INDEX, (talks,))
 
 
 @contextmanager
 def held_search_index(session: Session) -> Iterator[set[int]]:
-    """Hold the talk search triggers for the block; yields the set of talk ids to
-    index once when it ends. Runs inside the caller's transaction: if the block
-    raises, the rollback that follows takes the hold away with it."""
-    session.flush()
-    session.connection().exec_driver_sql(_HOLD)
-    stale: set[int] = set()
-    yield stale
-    session.flush()
-    session.connection().exec_driver_sql(_RELEASE)
-    reindex_talks(session, stale)
-
-
-def reindex_talks(session: Session, talk_ids: Iterable[int]) -> None:
-    """Rebuild the search document of each talk in ``talk_ids``, in a few statements."""
-    ordered = sorted(talk_ids)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
-        session.execute(_FORGET, {"docs": [talk_id * 2 for talk_id in chunk]})
-        session.execute(_INDEX, {"talks": chunk})
+    """``held_index`` for an ORM session: its pending changes are written first and last."""
+    with held_index(sqlite_connection(session)) as stale:
+        yield stale
+        session.flush()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ _INDEX_NEW = (
 )
 
 
-def index_new_talks(session: Session, talks: Iterable[NewTalk]) -> None:
+def index_new_talks(connection: sqlite3.Connection, talks: Iterable[NewTalk]) -> None:
     """Index talks inserted in this transaction (none has a note yet) in one statement,
     each document exactly as the ``talk_document`` view would build it."""
     documents = [
@@ -85,4 +86,4 @@ def index_new_talks(session: Session, talks: Iterable[NewTalk]) -> None:
         for talk in talks
     ]
     if documents:
-        session.connection().exec_driver_sql(_INDEX_NEW, documents)
+        connection.executemany(_INDEX_NEW, documents)

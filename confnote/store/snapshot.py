@@ -32,26 +32,12 @@ from confnote.store.models import (
 )
 from confnote.store.rows import unique_slug
 from confnote.store.search_index import held_search_index
+from confnote.store.talk_columns import SCHEDULE_COLUMNS
 
 Document = dict[str, Any]
 
 _CONFERENCE_FIELDS = ("name", "slug", "starts_on", "ends_on", "time_zone", "url", "created_at")
-_TALK_FIELDS = (
-    "key",
-    "title",
-    "subtitle",
-    "abstract",
-    "kind",
-    "track",
-    "room",
-    "url",
-    "slides_url",
-    "video_url",
-    "starts_at",
-    "duration",
-    "cancelled",
-    "changed",
-)
+_TALK_FIELDS = ("key", *SCHEDULE_COLUMNS, "cancelled", "changed")
 _STATE_FIELDS = ("star", "attended", "rating", "hidden")
 _NOTE_FIELDS = ("title", "body", "updated_at", "version")
 _REVISION_FIELDS = ("body", "version", "saved_at")

@@ -20,26 +20,19 @@ flags, tags, notes and TODOs live in their own tables and are never touched.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from confnote.schedule.changes import diff_talks
 from confnote.schedule.model import TalkDetails
-from confnote.store.models import SpeakerRow, TalkRow, TalkSpeakerRow
 from confnote.store.rows import epoch, instant
 from confnote.store.schedule_records import ImportedTalk
-from confnote.store.search_index import NewTalk, held_search_index, index_new_talks
-from confnote.store.talk_rows import (
-    SCHEDULE_COLUMNS,
-    apply_details,
-    distinct_names,
-    schedule_values,
-)
+from confnote.store.search_index import NewTalk, held_index, index_new_talks
+from confnote.store.talk_columns import SCHEDULE_COLUMNS, distinct_names, schedule_values
 
 # Store.add_talk gives talks added by hand keys with this prefix.
 MANUAL_KEY_PREFIX = "manual-"
@@ -59,61 +52,64 @@ class MergeOutcome:
     restored: list[ImportedTalk] = field(default_factory=list)
 
 
-def merge_talks(session: Session, conference_id: int, talks: Sequence[TalkDetails]) -> MergeOutcome:
+def merge_talks(
+    connection: sqlite3.Connection, conference_id: int, talks: Sequence[TalkDetails]
+) -> MergeOutcome:
     """Make the conference's scheduled talks those of ``talks``, keeping every row
     that carries the attendee's state."""
-    stored = _scheduled_talks(session, conference_id)
-    return _merge(session, conference_id, stored, [_as_stored(talk) for talk in talks])
+    stored = _scheduled_talks(connection, conference_id)
+    return _merge(connection, conference_id, stored, [_as_stored(talk) for talk in talks])
 
 
 @dataclass(frozen=True, slots=True)
 class _StoredTalk:
-    row: TalkRow
+    id: int
+    cancelled: bool
     details: TalkDetails
 
 
-_ANY_SCHEDULED = "SELECT EXISTS (SELECT 1 FROM talk WHERE conference_id = ? AND key NOT LIKE ?)"
+_MANUAL = f"{MANUAL_KEY_PREFIX}%"
+_SCHEDULED = (
+    f"SELECT id, cancelled, key, {', '.join(SCHEDULE_COLUMNS)} FROM talk "
+    "WHERE conference_id = ? AND key NOT LIKE ? ORDER BY starts_at, id"
+)
+_SPEAKERS = (
+    "SELECT ts.talk_id, sp.name FROM talk_speaker ts "
+    "JOIN speaker sp ON sp.id = ts.speaker_id JOIN talk t ON t.id = ts.talk_id "
+    "WHERE t.conference_id = ? ORDER BY ts.talk_id, ts.position"
+)
 
 
-def _scheduled_talks(session: Session, conference_id: int) -> dict[str, _StoredTalk]:
+def _scheduled_talks(connection: sqlite3.Connection, conference_id: int) -> dict[str, _StoredTalk]:
     """The conference's talks that came from a schedule, cancelled ones included, by key."""
-    manual = f"{MANUAL_KEY_PREFIX}%"
-    if not session.connection().exec_driver_sql(_ANY_SCHEDULED, (conference_id, manual)).scalar():
-        return {}  # a first import: nothing to load as ORM rows
-    rows = session.scalars(
-        select(TalkRow)
-        .where(
-            TalkRow.conference_id == conference_id,
-            TalkRow.key.not_like(f"{MANUAL_KEY_PREFIX}%"),
-        )
-        .order_by(TalkRow.starts_at, TalkRow.id)
-    ).all()
+    rows = connection.execute(_SCHEDULED, (conference_id, _MANUAL)).fetchall()
+    if not rows:
+        return {}  # a first import
     speakers: defaultdict[int, list[str]] = defaultdict(list)
-    for talk_id, name in session.execute(
-        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
-        .join(SpeakerRow, SpeakerRow.id == TalkSpeakerRow.speaker_id)
-        .join(TalkRow, TalkRow.id == TalkSpeakerRow.talk_id)
-        .where(TalkRow.conference_id == conference_id)
-        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
-    ):
+    for talk_id, name in connection.execute(_SPEAKERS, (conference_id,)):
         speakers[talk_id].append(name)
-    return {row.key: _StoredTalk(row, _details(row, speakers[row.id])) for row in rows}
+    return {
+        row[2]: _StoredTalk(row[0], bool(row[1]), _details(row[2:], speakers[row[0]]))
+        for row in rows
+    }
 
 
-def _details(row: TalkRow, speakers: Sequence[str]) -> TalkDetails:
+def _details(row: Sequence[Any], speakers: Sequence[str]) -> TalkDetails:
+    """A talk's details from its key and SCHEDULE_COLUMNS, in that order."""
+    key, title, subtitle, abstract, kind, track, room, url, slides, video, starts, duration = row
     return TalkDetails(
-        key=row.key,
-        title=row.title,
-        starts_at=instant(row.starts_at),
-        duration=timedelta(seconds=row.duration),
-        subtitle=row.subtitle,
-        abstract=row.abstract,
-        kind=row.kind,
-        track=row.track,
-        room=row.room,
-        url=row.url,
-        slides_url=row.slides_url,
-        video_url=row.video_url,
+        key=key,
+        title=title,
+        starts_at=instant(starts),
+        duration=timedelta(seconds=duration),
+        subtitle=subtitle,
+        abstract=abstract,
+        kind=kind,
+        track=track,
+        room=room,
+        url=url,
+        slides_url=slides,
+        video_url=video,
         speakers=tuple(speakers),
     )
 
@@ -143,61 +139,64 @@ def _as_stored(talk: TalkDetails) -> TalkDetails:
 
 
 def _merge(
-    session: Session,
+    connection: sqlite3.Connection,
     conference_id: int,
     stored: dict[str, _StoredTalk],
     incoming: Sequence[TalkDetails],
 ) -> MergeOutcome:
     changes = diff_talks([talk.details for talk in stored.values()], incoming)
     changed_keys = {change.new.key for change in changes.changed}
-    same = [stored[t.key].row for t in incoming if t.key in stored and t.key not in changed_keys]
-    gone = [stored[t.key].row for t in changes.removed if not stored[t.key].row.cancelled]
-    back = [row for row in same if row.cancelled]
+    same = [stored[t.key] for t in incoming if t.key in stored and t.key not in changed_keys]
+    gone = [stored[t.key] for t in changes.removed if not stored[t.key].cancelled]
+    back = [talk for talk in same if talk.cancelled]
     outcome = MergeOutcome(bool(stored), unchanged=len(same) - len(back))
     if not (changes.added or changes.changed or changes.rekeyed or gone or back):
         # The same schedule again: leave everything as it is, the change marks included.
         return outcome
-    stars = _star_levels(session, conference_id)
+    stars = dict(connection.execute(_STARRED, (conference_id,)).fetchall())
 
-    def report(row: TalkRow, fields: tuple[str, ...] = ()) -> ImportedTalk:
-        return ImportedTalk(row.id, row.title, fields, stars.get(row.id, 0))
+    def report(talk_id: int, title: str, fields: tuple[str, ...] = ()) -> ImportedTalk:
+        return ImportedTalk(talk_id, title, fields, stars.get(talk_id, 0))
 
-    with held_search_index(session) as stale:
+    with held_index(connection) as stale:
         new_speakers: dict[int, tuple[str, ...]] = {}
+        updates = []
         for change in (*changes.changed, *changes.rekeyed):
-            row = stored[change.old.key].row
-            if row.cancelled:
+            old = stored[change.old.key]
+            if old.cancelled:
                 category = outcome.restored
             elif change.old.key != change.new.key:
                 category = outcome.rekeyed
             else:
                 category = outcome.updated
-            row.key = change.new.key
-            apply_details(row, change.new)
-            row.cancelled = False
-            row.changed = ",".join(change.fields)
+            values = schedule_values(change.new)
+            updates.append((change.new.key, ",".join(change.fields), *values, old.id))
             if "speakers" in change.fields:
-                new_speakers[row.id] = change.new.speakers
-            category.append(report(row, change.fields))
-            stale.add(row.id)
-        for row in same:
-            row.changed = ""
-            row.cancelled = False
-        outcome.restored.extend(report(row) for row in back)
-        for row in gone:
-            row.cancelled = True
-            row.changed = ""
-        outcome.cancelled.extend(report(row) for row in gone)
-        added = _add_talks(session, conference_id, changes.added)
+                new_speakers[old.id] = change.new.speakers
+            category.append(report(old.id, str(values[0]), change.fields))
+            stale.add(old.id)
+        connection.executemany(_UPDATE_TALK, updates)
+        connection.executemany(_UNMARK, [(talk.id,) for talk in same])
+        outcome.restored.extend(report(talk.id, talk.details.title) for talk in back)
+        connection.executemany(_CANCEL, [(talk.id,) for talk in gone])
+        outcome.cancelled.extend(report(talk.id, talk.details.title) for talk in gone)
+        added = _add_talks(connection, conference_id, changes.added)
         new_speakers.update((talk_id, talk.speakers) for talk_id, talk in added)
-        ids = _replace_speakers(session, new_speakers, fresh={talk_id for talk_id, _ in added})
-        index_new_talks(session, (_new_talk(talk_id, talk, ids) for talk_id, talk in added))
-        outcome.added.extend(
-            ImportedTalk(talk_id, talk.title, (), stars.get(talk_id, 0)) for talk_id, talk in added
-        )
+        ids = _replace_speakers(connection, new_speakers, fresh={talk_id for talk_id, _ in added})
+        index_new_talks(connection, (_new_talk(talk_id, talk, ids) for talk_id, talk in added))
+        outcome.added.extend(report(talk_id, talk.title) for talk_id, talk in added)
     return outcome
 
 
+_UPDATE_TALK = (
+    "UPDATE talk SET key = ?, changed = ?, cancelled = 0, "
+    f"{', '.join(f'{column} = ?' for column in SCHEDULE_COLUMNS)} WHERE id = ?"
+)
+# A talk the new schedule keeps as it was loses its change mark, and is back if it was gone.
+_UNMARK = (
+    "UPDATE talk SET changed = '', cancelled = 0 WHERE id = ? AND (changed <> '' OR cancelled)"
+)
+_CANCEL = "UPDATE talk SET cancelled = 1, changed = '' WHERE id = ?"
 _INSERT_TALK = (
     f"INSERT INTO talk (conference_id, key, cancelled, changed, {', '.join(SCHEDULE_COLUMNS)}) "
     f"VALUES (?, ?, 0, '', {', '.join('?' * len(SCHEDULE_COLUMNS))})"
@@ -206,16 +205,14 @@ _TALK_IDS = "SELECT key, id FROM talk WHERE conference_id = ?"
 
 
 def _add_talks(
-    session: Session, conference_id: int, talks: Sequence[TalkDetails]
+    connection: sqlite3.Connection, conference_id: int, talks: Sequence[TalkDetails]
 ) -> list[tuple[int, TalkDetails]]:
     """Insert ``talks`` in one statement; their ids, in order."""
     if not talks:
         return []
     rows = [(conference_id, talk.key, *schedule_values(talk)) for talk in talks]
-    session.flush()  # changes to stored talks first: one may give up the key a new talk takes
-    connection = session.connection()
-    connection.exec_driver_sql(_INSERT_TALK, rows)
-    ids: dict[str, int] = dict(connection.exec_driver_sql(_TALK_IDS, (conference_id,)).all())
+    connection.executemany(_INSERT_TALK, rows)
+    ids: dict[str, int] = dict(connection.execute(_TALK_IDS, (conference_id,)).fetchall())
     return [(ids[talk.key], talk) for talk in talks]
 
 
@@ -225,7 +222,7 @@ def _new_talk(talk_id: int, talk: TalkDetails, speaker_ids: dict[str, int]) -> N
 
 
 def _replace_speakers(
-    session: Session, speakers_by_talk: dict[int, tuple[str, ...]], *, fresh: set[int]
+    connection: sqlite3.Connection, speakers_by_talk: dict[int, tuple[str, ...]], *, fresh: set[int]
 ) -> dict[str, int]:
     """Give each talk its speakers in order, looking every name up once; the id of
     every speaker named.
@@ -234,45 +231,37 @@ def _replace_speakers(
     """
     stale = [talk_id for talk_id in speakers_by_talk if talk_id not in fresh]
     if stale:
-        session.execute(delete(TalkSpeakerRow).where(TalkSpeakerRow.talk_id.in_(stale)))
-    ids = _speaker_ids(session, {name for names in speakers_by_talk.values() for name in names})
+        connection.execute(_FORGET_SPEAKER_LINKS, (json.dumps(stale),))
+    ids = _speaker_ids(connection, {name for names in speakers_by_talk.values() for name in names})
     links = [
         (talk_id, ids[name], position)
         for talk_id, names in speakers_by_talk.items()
         for position, name in enumerate(names)
     ]
-    if links:
-        session.connection().exec_driver_sql(_INSERT_SPEAKER_LINK, links)
+    connection.executemany(_INSERT_SPEAKER_LINK, links)
     return ids
 
 
+_FORGET_SPEAKER_LINKS = "DELETE FROM talk_speaker WHERE talk_id IN (SELECT value FROM json_each(?))"
 _INSERT_SPEAKER_LINK = "INSERT INTO talk_speaker (talk_id, speaker_id, position) VALUES (?, ?, ?)"
 
 
-def _speaker_ids(session: Session, names: set[str]) -> dict[str, int]:
+def _speaker_ids(connection: sqlite3.Connection, names: set[str]) -> dict[str, int]:
     """The id of every speaker in ``names``, creating those the store does not know yet."""
     if not names:
         return {}
-    connection = session.connection()
     wanted = json.dumps(sorted(names))
-    known: dict[str, int] = dict(connection.exec_driver_sql(_SPEAKERS_NAMED, (wanted,)).all())
+    known: dict[str, int] = dict(connection.execute(_SPEAKERS_NAMED, (wanted,)).fetchall())
     missing = sorted(names - known.keys())
     if missing:
-        connection.exec_driver_sql(_INSERT_SPEAKER, [(name,) for name in missing])
-        known.update(connection.exec_driver_sql(_SPEAKERS_NAMED, (json.dumps(missing),)).all())
+        connection.executemany(_INSERT_SPEAKER, [(name,) for name in missing])
+        known.update(connection.execute(_SPEAKERS_NAMED, (json.dumps(missing),)).fetchall())
     return known
 
 
 _SPEAKERS_NAMED = "SELECT name, id FROM speaker WHERE name IN (SELECT value FROM json_each(?))"
 _INSERT_SPEAKER = "INSERT INTO speaker (name) VALUES (?)"
-
-
 _STARRED = (
     "SELECT s.talk_id, s.star FROM talk_state s JOIN talk t ON t.id = s.talk_id "
     "WHERE t.conference_id = ? AND s.star > 0"
 )
-
-
-def _star_levels(session: Session, conference_id: int) -> dict[int, int]:
-    rows = session.connection().exec_driver_sql(_STARRED, (conference_id,))
-    return dict(rows.all())

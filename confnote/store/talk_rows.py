@@ -4,7 +4,7 @@ talks back as records joined with the attendee's state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +20,8 @@ from confnote.store.models import (
 )
 from confnote.store.plain_reads import read_talks
 from confnote.store.records import Talk
-from confnote.store.rows import epoch, sqlite_connection
+from confnote.store.rows import sqlite_connection
+from confnote.store.talk_columns import SCHEDULE_COLUMNS, distinct_names, schedule_values
 
 
 def load_talks(session: Session, condition: ColumnElement[bool]) -> list[Talk]:
@@ -30,51 +31,10 @@ def load_talks(session: Session, condition: ColumnElement[bool]) -> list[Talk]:
     return read_talks(sqlite_connection(session), chosen, (json.dumps(ids),))
 
 
-# The talk columns a schedule fills, in the order ``schedule_values`` gives them.
-SCHEDULE_COLUMNS = (
-    "title",
-    "subtitle",
-    "abstract",
-    "kind",
-    "track",
-    "room",
-    "url",
-    "slides_url",
-    "video_url",
-    "starts_at",
-    "duration",
-)
-
-
-def schedule_values(details: TalkDetails) -> tuple[str | int, ...]:
-    """The SCHEDULE_COLUMNS of a talk row holding ``details``; refuses a talk without a title."""
-    title = details.title.strip()
-    if not title:
-        raise ConfnoteError("a talk needs a title")
-    return (
-        title,
-        details.subtitle,
-        details.abstract,
-        details.kind,
-        details.track,
-        details.room,
-        details.url,
-        details.slides_url,
-        details.video_url,
-        epoch(details.starts_at),
-        max(0, int(details.duration.total_seconds())),
-    )
-
-
 def apply_details(row: TalkRow, details: TalkDetails) -> None:
     """Write the schedule fields of ``details`` into ``row``; speakers are ``set_speakers``."""
     for column, value in zip(SCHEDULE_COLUMNS, schedule_values(details), strict=True):
         setattr(row, column, value)
-
-
-def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
-    """Speaker names as the store keeps them: trimmed, blanks dropped, each once, in order."""
-    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def set_speakers(session: Session, talk_id: int, names: Sequence[str]) -> None:

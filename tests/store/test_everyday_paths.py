@@ -1,5 +1,6 @@
 """The work done every minute at a conference (opening the store, reading a day,
-saving a note, starring, hiding, ticking a TODO, searching) runs in plain SQL: it
+saving a note, starring, hiding, ticking a TODO, searching, refreshing the
+schedule) runs in plain SQL: it
 never loads SQLAlchemy, which costs about 0.3 s and 30 MB. The rarer work that
 does load it shares the store's one connection and lock."""
 
@@ -14,10 +15,13 @@ from pathlib import Path
 
 from confnote.store import Conference, Store
 from tests.helpers import talk_details
+from tests.schedule_files import Event, frab_xml
 
 EVERYDAY = """
 import json, sys
 from datetime import date
+from pathlib import Path
+from confnote.schedule import parse_schedule
 from confnote.store import Store
 
 with Store.open(sys.argv[1]) as store:
@@ -40,17 +44,22 @@ with Store.open(sys.argv[1]) as store:
     store.conference_notes(conference.id)
     store.list_todos(conference.id)
     store.search("slides")
+    schedule = parse_schedule(Path(sys.argv[2]).read_bytes(), "c.xml")
+    store.import_schedule(schedule, conference_id=conference.id, source=sys.argv[2])
+    store.schedule_source(conference.id)
     store.data_version()
     print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")))
 """
 
 
 def test_the_everyday_work_never_loads_sqlalchemy_and_reaches_the_database(
-    store: Store, conference: Conference
+    store: Store, conference: Conference, tmp_path: Path
 ) -> None:
     talk = store.add_talk(conference.id, talk_details("k1", "Parsing"))
+    schedule = tmp_path / "c.xml"
+    schedule.write_bytes(frab_xml([Event("g1", "Refreshing", "2025-05-18T10:00:00+02:00")]))
     result = subprocess.run(
-        [sys.executable, "-c", EVERYDAY, str(store.path)],
+        [sys.executable, "-c", EVERYDAY, str(store.path), str(schedule)],
         check=True,
         capture_output=True,
         text=True,
@@ -70,6 +79,9 @@ def test_the_everyday_work_never_loads_sqlalchemy_and_reaches_the_database(
         ("email the speaker", True),
     ]
     assert [hit.talk_id for hit in store.search("slides")] == [talk.id]
+    assert [hit.title for hit in store.search("refreshing")] == ["Refreshing"]
+    source = store.schedule_source(conference.id)
+    assert source is not None and source.location == str(schedule)
 
 
 def test_writes_through_the_orm_and_plain_sql_are_one_connection(

@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event
-from sqlalchemy.pool import Pool
 
 from confnote.schedule import ParsedSchedule, parse_schedule
 from confnote.schedule.assemble import MAX_SPEAKERS
-from confnote.store import Store
+from confnote.store import Store, engine
 from tests.helpers import talk_details
 from tests.schedule_files import Event, frab_xml
 
@@ -47,17 +46,16 @@ def ics_with_attendees(count: int) -> bytes:
 
 @contextmanager
 def traced_statements() -> Iterator[list[str]]:
-    """Every statement SQLite runs on connections opened inside the block."""
+    """Every statement SQLite runs on store connections opened inside the block."""
     statements: list[str] = []
+    configure = engine.configure_connection
 
-    def on_connect(connection: Any, _record: Any) -> None:
+    def traced(connection: sqlite3.Connection, *args: Any) -> None:
+        configure(connection, *args)
         connection.set_trace_callback(statements.append)
 
-    event.listen(Pool, "connect", on_connect)
-    try:
+    with mock.patch.object(engine, "configure_connection", traced):
         yield statements
-    finally:
-        event.remove(Pool, "connect", on_connect)
 
 
 def test_a_talk_with_thousands_of_attendees_keeps_the_first_speakers_with_a_warning(
