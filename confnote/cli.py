@@ -191,12 +191,17 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from confnote.config import load_config
+    from confnote.first_read import read_ahead, share_the_lock_often
     from confnote.paths import locations
+
+    share_the_lock_often()
+    where = locations(getattr(args, "db", None))
+    first_screen = read_ahead(where.database)  # while Textual and the app load
+
+    from confnote.config import load_config
     from confnote.ui.launch import run
 
-    where = locations(getattr(args, "db", None))
-    run(where.database, where.log_file, load_config(where.config_file))
+    run(where.database, where.log_file, load_config(where.config_file), first_screen)
     return 0
 
 

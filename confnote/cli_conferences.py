@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from confnote.store import Conference
 
 
 def add_conference_commands(
@@ -44,22 +47,29 @@ def add_conference_commands(
 
 
 def rename_conference(args: argparse.Namespace) -> int:
-    from confnote.cli import named_conference, open_store
-
-    with open_store(args) as store:
-        conference = named_conference(store, args.conference)
-        renamed = store.update_conference(conference.id, name=args.name)
-    print(f"renamed {conference.name!r} to {renamed.name!r}")
-    return 0
+    return _change_conference(
+        args, lambda old, new: f"renamed {old.name!r} to {new.name!r}", name=args.name
+    )
 
 
 def set_conference_zone(args: argparse.Namespace) -> int:
+    return _change_conference(
+        args,
+        lambda _old, new: f"{new.name} now shows its times in {new.time_zone}",
+        time_zone=args.zone,
+    )
+
+
+def _change_conference(
+    args: argparse.Namespace, said: Callable[[Conference, Conference], str], **changes: Any
+) -> int:
+    """Change the named conference's ``changes`` and say so with ``said(before, after)``."""
     from confnote.cli import named_conference, open_store
 
     with open_store(args) as store:
         conference = named_conference(store, args.conference)
-        changed = store.update_conference(conference.id, time_zone=args.zone)
-    print(f"{changed.name} now shows its times in {changed.time_zone}")
+        changed = store.update_conference(conference.id, **changes)
+    print(said(conference, changed))
     return 0
 
 

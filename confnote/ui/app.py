@@ -22,9 +22,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from confnote.config import Config
+from confnote.ui import messages
 from confnote.ui.commands import TalkJumpProvider
 from confnote.ui.draft_offers import DraftFound, DraftOffers
-from confnote.ui.messages import OpenConference, StoreFailed, StoreReady, StoreReply, StoreWaiting
 from confnote.ui.note_sync import NoteSync
 from confnote.ui.palette_commands import palette_commands
 from confnote.ui.preferences import Preferences
@@ -125,7 +125,7 @@ class ConfnoteApp(App[None]):
     def check_message_enabled(self, message: Message) -> bool:
         # Once exiting, results from the store thread have no widgets left to update.
         closing = self._exiting or (self._mounted_once and not self.is_running)
-        if closing and isinstance(message, StoreReply):
+        if closing and isinstance(message, messages.StoreReply):
             return False
         return super().check_message_enabled(message)
 
@@ -197,22 +197,20 @@ class ConfnoteApp(App[None]):
     def _first_frame(self) -> None:
         self.first_frame_after = time.perf_counter() - self.started
         log.info("startup: first frame after %.3f s", self.first_frame_after)
-        # Only now open the store, in the store thread.
-        self.runner.start(replies_to=self.main)
         self.set_timer(1.0, self._still_opening)
 
     def _still_opening(self) -> None:
         if self.store_ready_after is None:
             self.main.show_waiting("Opening the database…")
 
-    @on(StoreReady)
-    def _store_ready(self, event: StoreReady) -> None:
-        self.store_ready_after = time.perf_counter() - self.started
-        log.info(
-            "startup: store ready after %.3f s (opening and migrating took %.3f s)",
-            self.store_ready_after,
-            event.opened_in,
-        )
+    @on(messages.PanesMounted)
+    def _panes_mounted(self) -> None:
+        self.runner.start(replies_to=self.main)  # opening it overlaps the first frame
+
+    @on(messages.StoreReady)
+    def _store_ready(self, event: messages.StoreReady) -> None:
+        ready = self.store_ready_after = time.perf_counter() - self.started
+        log.info("startup: store ready after %.3f s (opened in %.3f s)", ready, event.opened_in)
         self.clear_notifications()  # a "waiting for the database" notice, if any
         self.preferences.show_warnings()
         self.main.last_place.found(event.place)
@@ -227,15 +225,15 @@ class ConfnoteApp(App[None]):
     def _draft_found(self, event: DraftFound) -> None:
         self.drafts.offer(event)
 
-    @on(StoreFailed)
-    def _store_failed(self, event: StoreFailed) -> None:
+    @on(messages.StoreFailed)
+    def _store_failed(self, event: messages.StoreFailed) -> None:
         if self.runner.store is None:
             self.exit(return_code=1, message=f"confnote: error: {event.reason}")
             return
         self.notify(event.reason, title="Not done", severity="error", timeout=8)
 
-    @on(StoreWaiting)
-    def _store_waiting(self, event: StoreWaiting) -> None:
+    @on(messages.StoreWaiting)
+    def _store_waiting(self, event: messages.StoreWaiting) -> None:
         text = (
             f"Waiting for the database: another program holds it locked ({event.reason}). "
             "confnote tries again every second and opens it as soon as it is free."
@@ -250,10 +248,10 @@ class ConfnoteApp(App[None]):
     def _store_request(self, event: StoreRequest) -> None:
         self.runner.submit(event.job, event.reply, event.on_error, event.reply_to)
 
-    @on(OpenConference)
+    @on(messages.OpenConference)
     @on(OpenTalk)
     @on(OpenNote)
-    def _open(self, event: OpenConference | OpenTalk | OpenNote) -> None:
+    def _open(self, event: messages.OpenConference | OpenTalk | OpenNote) -> None:
         self.main.open(event)
 
     # Actions: each opens its screen, or hands the work to the main screen

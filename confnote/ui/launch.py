@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,14 @@ if TYPE_CHECKING:
     from confnote.store.plain_reads import FirstScreen
 
 
-def run(database: Path, log_file: Path | None = None, config: Config | None = None) -> None:
+def run(
+    database: Path,
+    log_file: Path | None = None,
+    config: Config | None = None,
+    first_screen: Callable[[], FirstScreen | None] | None = None,
+) -> None:
     """Open the app on the database at ``database`` (opened in the store thread), with the
-    settings of ``config``."""
+    settings of ``config``; ``first_screen`` gives the opening rows read ahead, if any."""
     if log_file is not None:
         log_to(log_file)
 
@@ -28,11 +34,10 @@ def run(database: Path, log_file: Path | None = None, config: Config | None = No
         back_up_daily_in_background(store.path)
         return store
 
-    def first_screen() -> FirstScreen | None:
-        from confnote.store.plain_reads import first_screen
+    if first_screen is None:
+        from confnote.first_read import read_ahead
 
-        return first_screen(database)
-
+        first_screen = read_ahead(database)
     app = ConfnoteApp(open_store, first_screen=first_screen, config=config)
     app.run()
     if app.return_code:

@@ -36,6 +36,10 @@ class StoreReply(Message):
     """A result coming back from the store thread (or an import worker) to the UI."""
 
 
+class PanesMounted(Message):
+    """The main screen's panes are in place: the store's replies have somewhere to go."""
+
+
 @dataclass
 class StoreReady(StoreReply):
     conferences: list[Conference]

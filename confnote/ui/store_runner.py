@@ -101,6 +101,8 @@ class StoreRunner:
     def start(self, replies_to: MessagePump | None = None) -> None:
         """Open the store and serve jobs; replies go to ``replies_to`` unless a job names
         where its replies go."""
+        if self._worker is not None:
+            return  # already serving
         self._replies_to = replies_to or self._app
         self._worker = self._app.run_worker(
             self._run, name="store", group="store", thread=True, exit_on_error=False
@@ -175,6 +177,7 @@ class StoreRunner:
         if early is not None:
             conference, talks, days, place = early
             self._post(ConferenceLoaded(conference, talks, [], days, place))
+            logging.getLogger("confnote").info("startup: first screen read (%d talks)", len(talks))
 
     def _run_job(
         self,

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from confnote.first_read import read_ahead
 from confnote.store import Conference, Store
 from confnote.store.plain_reads import first_screen
 from tests.helpers import talk_details
@@ -64,3 +65,36 @@ def test_reading_the_first_screen_loads_no_sqlalchemy(
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_talks_read_in_one_go_keep_their_order_text_and_empty_values(
+    store: Store, conference: Conference, db_path: Path
+) -> None:
+    at_ten = "2025-05-17T10:00:00+02:00"
+    odd = 'Quotes " and \\ backslash, ünïcode ✎, a tab\tand\na newline'
+    for key, room in (("b", "Room B"), ("a2", "Room A"), ("lower", "room a")):
+        store.add_talk(conference.id, talk_details(key, f"In {room}", at_ten, room=room))
+    early = store.add_talk(
+        conference.id,
+        talk_details("e", odd, "2025-05-17T09:00:00+02:00", speakers=("Zed", "Ada", "Émile")),
+    )
+    store.tag_talk(early.id, "rust")
+    store.tag_talk(early.id, "api")
+
+    found = first_screen(db_path)
+
+    assert found is not None
+    talks = found[1]
+    assert [talk.title for talk in talks] == [odd, "In Room A", "In Room B", "In room a"]
+    assert talks[0].speakers == ("Zed", "Ada", "Émile")
+    assert talks[0].tags == ("api", "rust")
+    assert talks[0].rating is None and talks[1].speakers == ()
+    assert talks == store.list_talks(conference.id)
+
+
+def test_the_read_ahead_gives_the_first_screen_once_it_is_read(
+    store: Store, conference: Conference, db_path: Path, tmp_path: Path
+) -> None:
+    store.add_talk(conference.id, talk_details("k", "Keynote"))
+    assert read_ahead(db_path)() == first_screen(db_path)
+    assert read_ahead(tmp_path / "missing.db")() is None

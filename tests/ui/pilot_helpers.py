@@ -115,7 +115,12 @@ async def _store_idle(pilot: Pilot[Any], timeout: float) -> None:
 async def running(app: ConfnoteApp, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[Any]]:
     """Run ``app`` until its conference, talks and TODOs are on screen."""
     async with app.run_test(size=size) as pilot:
-        await settle(pilot, lambda: app.conference is not None, what="the conference to load")
+        # The first screen can show the conference before the store is open: wait for both.
+        await settle(
+            pilot,
+            lambda: app.conference is not None and app.store_ready_after is not None,
+            what="the conference to load",
+        )
         await settle(pilot)
         yield pilot
 

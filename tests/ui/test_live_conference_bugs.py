@@ -221,3 +221,20 @@ async def test_the_preview_draws_check_boxes_and_wraps_long_code_lines(
         await pilot.pause()
         assert "endmark" in screen_text(preview)
         assert app.note_pane.editor.text == body  # the note itself keeps its brackets
+
+
+async def test_the_footer_is_rebuilt_only_when_the_keys_it_lists_change(
+    app: ConfnoteApp, programme: Programme
+) -> None:
+    async with running(app) as pilot:
+        shown = list(app.screen.query(FooterKey))
+        app.screen.refresh_bindings()  # asked to look again: the same keys apply
+        await pilot.pause()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == shown
+        await pilot.press("f4")  # the TODO pane has keys of its own
+        await pilot.pause()
+        await pilot.pause()
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert {"K", "J", "t"} <= keys
+        assert list(app.screen.query(FooterKey)) != shown

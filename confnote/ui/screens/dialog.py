@@ -7,7 +7,8 @@ from typing import TypeVar
 
 from textual import events, on
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+
+from confnote.ui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
 
@@ -15,4 +16,4 @@ T = TypeVar("T")
 class DialogScreen(ModalScreen[T]):
     @on(events.Mount)
     def _add_footer(self) -> None:
-        self.mount(Footer())
+        self.mount(KeyFooter())

@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from confnote.config import Config
 from confnote.store.place import PANES, Pane
@@ -38,6 +37,7 @@ from confnote.ui.messages import (
     NoteSaveFailed,
     NoteTarget,
     OpenConference,
+    PanesMounted,
     RevisionsLoaded,
     TalksChanged,
     TodoChangedElsewhere,
@@ -47,6 +47,7 @@ from confnote.ui.requests import OpenNote, OpenTalk, StoreRequest, TickChecklist
 from confnote.ui.schedule_importer import ScheduleImporter
 from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.todo_actions import tick_in_store
+from confnote.ui.widgets.key_footer import KeyFooter
 from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.pane_bar import PaneBar
 from confnote.ui.widgets.schedule_pane import SchedulePane
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         self._clock = clock
         self._local_zone = local_zone
         self._config = config or Config()
+        self._first_todos: TodosLoaded | None = None  # waiting for the rows to paint
         self.conference: Conference | None = None
         self.conference_notes: list[Note] = []
         self.conferences = ConferenceActions(self, clock, local_zone)
@@ -102,11 +104,12 @@ class MainScreen(Screen[None]):
                 )
                 yield TodoPane(id="todo")
         yield PaneBar()
-        yield Footer()
+        yield KeyFooter()
         yield ScheduleImporter(self._show_importing)
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, lambda: self.schedule.tick())
+        self.post_message(PanesMounted())
 
     @property
     def schedule(self) -> SchedulePane:
@@ -361,6 +364,21 @@ class MainScreen(Screen[None]):
 
     @on(TodosLoaded)
     def _todos_loaded(self, event: TodosLoaded) -> None:
+        if self._first_todos is not None or event.conference_id != self.todo_pane.conference_id:
+            # A conference's first TODOs wait for the next paint: its talk rows, which
+            # came just before them, show first. Only the latest list is then shown.
+            waiting, self._first_todos = self._first_todos is not None, event
+            if not waiting:
+                self.call_after_refresh(self._show_first_todos)
+            return
+        self._show_todos(event)
+
+    def _show_first_todos(self) -> None:
+        event, self._first_todos = self._first_todos, None
+        if event is not None:
+            self._show_todos(event)
+
+    def _show_todos(self, event: TodosLoaded) -> None:
         if self.conference is not None and event.conference_id == self.conference.id:
             self.todo_pane.load(event.todos, event.checklist, event.conference_id)
 

@@ -320,6 +320,8 @@ class SchedulePane(Vertical):
     def _set_empty(self, empty: bool) -> None:
         """Show the hint instead of an empty table; the focus moves with them, so the pane's
         keys (Esc, [ ], d) keep working."""
+        if empty == self.has_class("-empty"):
+            return  # nothing swaps: a focus asked for elsewhere meanwhile stands
         empty_hint = self.query_one("#schedule-empty", Static)
         had_focus = self.table.has_focus or empty_hint.has_focus
         self.set_class(empty, "-empty")

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -114,17 +115,18 @@ class ScheduleTable(DataTable[Text]):
         where = self._where
         if where is None:
             return
-        if not self.size.width:  # hidden (an empty pane): fill once it is laid out
+        width = self._width()
+        if not width:  # the pane is hidden: fill once it is laid out
             self._layout, self._keep_place_when_shown = Layout({}), keep_place
             return
         current, row, scroll_y = self.current_talk_id, self.cursor_row, self.scroll_y
         self.clear(columns=True)
         self._slots = mark_slots(self._talks, self._conflicts)
         self._with_track_bar = any(talk.track for talk in self._talks)
-        self._layout = self._fit()
-        for key, width in self._layout.widths.items():
+        self._layout = self._fit(width)
+        for key, column_width in self._layout.widths.items():
             label = "" if key == "marks" else "Time" if key == "time" else LABELS[key]
-            self.add_column(label, width=width, key=key)
+            self.add_column(label, width=column_width, key=key)
         for talk in self._talks:
             self.add_row(*self._cells(talk, where), key=str(talk.id))
         found = current is not None and self.select_talk(current, scroll=not keep_place)
@@ -139,12 +141,20 @@ class ScheduleTable(DataTable[Text]):
         if self.row_count:
             self._scroll_cursor_into_view()
 
-    def _fit(self) -> Layout:
-        """The columns' widths at the table's width."""
+    def _width(self) -> int:
+        """The table's width; while it is not shown yet (the pane held the "no talks" hint
+        until now), the width it will take: all of its pane's, so the rows are built at
+        once, not after the next layout."""
+        if self.size.width or self.parent is None:
+            return self.size.width
+        return self.parent.content_size.width if isinstance(self.parent, Widget) else 0
+
+    def _fit(self, width: int) -> Layout:
+        """The columns' widths at ``width``."""
         marks_width = sum(self._slots.values()) + self._with_track_bar
         fixed = {"marks": max(marks_width, 1) + GAP, "time": self._time_width + GAP}
         # One cell stays free for the vertical scrollbar.
-        return fit_columns(self._talks, self.size.width - 1, fixed)
+        return fit_columns(self._talks, width - 1, fixed)
 
     def _cells(self, talk: Talk, where: tzinfo) -> list[Text]:
         running = talk.id in self._running_ids
@@ -178,7 +188,7 @@ class ScheduleTable(DataTable[Text]):
     def on_resize(self) -> None:
         # Adding rows resizes the table too (its virtual size): refill only when the
         # columns would change, so a day's rows are not built twice.
-        if self._fit() != self._layout:
+        if self._fit(self.size.width) != self._layout:
             self._render_rows(keep_place=self._keep_place_when_shown)
             self._keep_place_when_shown = True
 
