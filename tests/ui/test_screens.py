@@ -115,7 +115,7 @@ async def test_question_mark_lists_the_keys_of_every_pane_and_escape_closes_it(
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app.screen)
 
-        for section in ("Everywhere", "Schedule", "Note editor", "TODOs"):
+        for section in ("Everywhere", "Schedule", "Note editor", "TODOs", "Conferences list"):
             assert section in text
         panes: list[BindingType] = [
             *ConfnoteApp.BINDINGS,
@@ -123,6 +123,7 @@ async def test_question_mark_lists_the_keys_of_every_pane_and_escape_closes_it(
             *NotePane.BINDINGS,
             *NoteEditor.BINDINGS,
             *TodoPane.BINDINGS,
+            *ConferencesScreen.BINDINGS,
         ]
         for binding in panes:
             assert isinstance(binding, Binding) and binding.tooltip

@@ -31,7 +31,8 @@ PALETTE_BINDING = Binding(
 
 def key_sections(everywhere: Iterable[BindingType]) -> list[tuple[str, Iterable[BindingType]]]:
     """The keys by where they work: ``everywhere`` (the app's, and Textual's palette), then
-    each pane's."""
+    each pane's, then the conferences list's."""
+    from confnote.ui.screens.conferences import ConferencesScreen
     from confnote.ui.widgets.note_editor import NoteEditor
     from confnote.ui.widgets.note_pane import NotePane
     from confnote.ui.widgets.schedule_pane import SchedulePane
@@ -42,6 +43,7 @@ def key_sections(everywhere: Iterable[BindingType]) -> list[tuple[str, Iterable[
         ("Schedule", SchedulePane.BINDINGS),
         ("Note editor", [*NotePane.BINDINGS, *NoteEditor.BINDINGS]),
         ("TODOs", TodoPane.BINDINGS),
+        ("Conferences list (F5)", ConferencesScreen.BINDINGS),
     ]
 
 
