@@ -115,6 +115,8 @@ async def test_a_new_zone_redraws_the_schedule_and_an_unknown_one_is_refused(
 ) -> None:
     async with running(app) as pilot:
         assert "09:00" in row_cells(app, programme.opening.id)[1]
+        cursor = app.schedule.table.current_talk_id
+        assert cursor in (programme.opening.id, programme.parallel.id)
         await open_list(pilot)
         await pilot.press("z")
         await settle(pilot, lambda: isinstance(app.screen, ConferenceZoneScreen))
@@ -138,9 +140,15 @@ async def test_a_new_zone_redraws_the_schedule_and_an_unknown_one_is_refused(
         await settle(pilot)
         assert store.conference(programme.conference.id).time_zone == "America/New_York"
         assert "America/New_York" in schedule_title(app)
-        # 10:00 in Brussels is 04:00 in New York: still the night of the 17th there.
-        assert shown_titles(app) == ["Second day sprints"]
-        assert "04:00" in row_cells(app, programme.tomorrow.id)[1]
+        # The cursor's talk, 09:00 in Brussels, is 03:00 in New York: the night of the 16th
+        # there. The schedule follows it to that day.
+        assert app.schedule.table.current_talk_id == cursor
+        assert shown_titles(app) == [
+            "Opening keynote",
+            "Parsing with parsers",
+            "Late morning databases",
+        ]
+        assert "03:00" in row_cells(app, programme.opening.id)[1]
 
 
 async def test_the_zone_field_completes_zone_names(app: ConfnoteApp, programme: Programme) -> None:

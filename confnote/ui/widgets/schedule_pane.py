@@ -168,13 +168,23 @@ class SchedulePane(Vertical):
             # A reload after another window wrote something else, or the store's load
             # repeating what the first screen showed: nothing to redraw.
             return
+        days_before, cursor = self.programme, self.table.current_talk_id
         self.conference, self.talks, self.programme = conference, talks, programme
         self._count_days()
         if changed_conference:
             if resume is None or not self._resume(resume.day, resume.talk_id):
                 self._start()
+        elif programme != days_before and (talk := self._moved_to_another_day(cursor)):
+            self._go_to(talk, focus=False)  # new day boundaries (a new time zone): follow it
         else:
             self._refresh_table()
+
+    def _moved_to_another_day(self, talk_id: int | None) -> Talk | None:
+        """The talk ``talk_id`` when it is no longer on the day shown."""
+        talk = next((t for t in self.talks if t.id == talk_id), None)
+        if talk is None or self.rule.day in (None, self.programme.day_of(talk.starts_at)):
+            return None
+        return talk
 
     def _start(self) -> None:
         now = self._clock()
