@@ -218,6 +218,7 @@ class ConfnoteApp(App[None]):
             left = event.place.conference_id if event.place else event.conferences[0].id
             self.main.load_conference(left)
         else:
+            self.main.schedule.clear()  # "No conference yet", not "Opening the database…"
             self.main.conferences.first_run(self.offer_demo)
         self.drafts.look()
 

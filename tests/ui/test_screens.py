@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -21,6 +22,7 @@ from confnote.ui.widgets.note_pane import NotePane
 from confnote.ui.widgets.schedule_pane import SchedulePane
 from confnote.ui.widgets.todo_pane import TodoPane
 from tests.ui.pilot_helpers import (
+    MORNING,
     Programme,
     make_app,
     open_talk,
@@ -197,3 +199,21 @@ async def test_declining_the_demo_leaves_an_empty_store_and_f5_creates_a_confere
         assert [c.name for c in store.list_conferences()] == ["MeetupConf"]
         assert app.screen is app.main
         assert "MeetupConf" in str(app.schedule.border_title)
+
+
+async def test_an_empty_store_that_opened_slowly_says_so_once_open(db_path: Path) -> None:
+    opened = threading.Event()
+
+    def slow_open() -> Store:
+        opened.wait(timeout=30)
+        return Store.open(db_path)
+
+    app = ConfnoteApp(slow_open, clock=lambda: MORNING, offer_demo=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        empty = app.schedule.query_one("#schedule-empty", Static)
+        await settle(pilot, lambda: "Opening the database" in static_text(empty), what="a wait")
+        opened.set()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the demo offer")
+        await pilot.press("n")
+        await settle(pilot, lambda: app.screen is app.main, what="the main screen")
+        assert static_text(empty).startswith("No conference yet.")
