@@ -255,3 +255,20 @@ async def test_the_first_screen_shows_the_place_before_the_store_has_opened(
         assert app.conference is not None and app.conference.id == conference
         assert app.schedule.rule.day == SUNDAY
         assert table.current_talk_id == programme.tomorrow.id
+
+
+async def test_a_note_reopened_this_session_opens_where_its_cursor_was_left(
+    app: ConfnoteApp, store: Store, programme: Programme
+) -> None:
+    store.save_talk_note(programme.opening.id, "line one\nline two\nline three")
+    async with running(app) as pilot:
+        await open_talk(pilot, programme.opening.id)
+        assert app.note_pane.editor.cursor_location == (2, 10)  # a first opening: the end
+        app.note_pane.editor.move_cursor((1, 4))
+        await type_text(pilot, "X")
+        await open_talk(pilot, programme.late.id)
+        await open_talk(pilot, programme.opening.id)
+        assert app.note_pane.editor.cursor_location == (1, 5)
+        await type_text(pilot, "Y")
+        await settle(pilot)
+    assert stored_body(store, programme.opening.id) == "line one\nlineXY two\nline three"

@@ -19,6 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Offset
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -121,6 +122,8 @@ class NotePane(Vertical):
         self._saves_in_flight = 0
         self.note_id: int | None = None  # None until the note exists in the store
         self._retry_delay = FIRST_RETRY_DELAY
+        # Where the cursor and view were in each note left this session, to come back to.
+        self._left_at: dict[NoteTarget, tuple[tuple[int, int], Offset]] = {}
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -146,8 +149,11 @@ class NotePane(Vertical):
     def show_note(
         self, target: NoteTarget, talk: Talk | None, note: Note | None, title: str = ""
     ) -> None:
-        """Open a note; whatever the previous one held is saved first."""
+        """Open a note; whatever the previous one held is saved first. A note opened
+        before in this session opens where its cursor was left."""
         self.flush()
+        if self.target is not None:
+            self._left_at[self.target] = (self.editor.cursor_location, self.editor.scroll_offset)
         self.target, self.talk = target, talk
         self.note_id = note.id if note else None
         self.conference_id = talk.conference_id if talk else (note.conference_id if note else None)
@@ -160,7 +166,11 @@ class NotePane(Vertical):
             body, cursor = template, template_cursor
         self._saved_body = body  # an untouched template is no note yet: saved once typed in
         self.editor.load_text(body)
-        self.editor.move_cursor(cursor or self.editor.document.end)
+        left_at = self._left_at.get(target) if cursor is None else None
+        self.editor.move_cursor(left_at[0] if left_at else cursor or self.editor.document.end)
+        if left_at:
+            scroll = left_at[1]
+            self.editor.call_after_refresh(self.editor.scroll_to, scroll.x, scroll.y, animate=False)
         self.editor.read_only = False
         self.remove_class("-closed")
         self._render_header(talk, note, title)
