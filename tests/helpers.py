@@ -57,3 +57,16 @@ def loopback_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+class TypedAnswer:
+    """A terminal's standard input holding one typed answer, for the CLI's confirm prompts."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def readline(self) -> str:
+        return self._text
+
+    def isatty(self) -> bool:
+        return True

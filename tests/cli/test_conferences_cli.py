@@ -8,18 +8,7 @@ import pytest
 
 from confnote.cli import main
 from confnote.store import Store, TrashKind
-from tests.helpers import talk_details
-
-
-class _Answer:
-    def __init__(self, text: str) -> None:
-        self._text = text
-
-    def readline(self) -> str:
-        return self._text
-
-    def isatty(self) -> bool:
-        return True
+from tests.helpers import TypedAnswer, talk_details
 
 
 @pytest.fixture
@@ -58,12 +47,12 @@ def test_conferences_zone_refuses_an_unknown_zone_in_one_line(
 def test_conferences_delete_asks_then_moves_it_to_the_trash(
     db: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", _Answer("n\n"))
+    monkeypatch.setattr("sys.stdin", TypedAnswer("n\n"))
     assert main([*db, "conferences", "delete", "exampleconf-2025"]) == 1
     out, err = capsys.readouterr()
     assert "Move 'ExampleConf 2025' with its 1 talk, 1 note and 1 TODO to the trash?" in out
     assert "nothing deleted" in err
-    monkeypatch.setattr("sys.stdin", _Answer("y\n"))
+    monkeypatch.setattr("sys.stdin", TypedAnswer("y\n"))
     assert main([*db, "conferences", "delete", "exampleconf-2025"]) == 0
     assert "moved 'ExampleConf 2025' to the trash" in capsys.readouterr().out
     assert main([*db, "trash"]) == 0

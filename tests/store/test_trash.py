@@ -9,7 +9,7 @@ import pytest
 from confnote.cli import main
 from confnote.errors import ConfnoteError, NotFoundError
 from confnote.store import Conference, Store, Talk, TrashKind
-from tests.helpers import talk_details
+from tests.helpers import TypedAnswer, talk_details
 from tests.store_digest import store_digest
 
 
@@ -124,23 +124,12 @@ def test_trash_command_lists_restores_and_empties_after_asking(
     assert "first thing" in out and "second thing" in out and "TODO" in out
     assert main([*db, "trash", "restore", str(item.id)]) == 0
     assert "restored TODO" in capsys.readouterr().out
-    monkeypatch.setattr("sys.stdin", _Answer("n\n"))
+    monkeypatch.setattr("sys.stdin", TypedAnswer("n\n"))
     assert main([*db, "trash", "empty"]) == 1
     assert "nothing deleted" in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", _Answer("y\n"))
+    monkeypatch.setattr("sys.stdin", TypedAnswer("y\n"))
     assert main([*db, "trash", "empty"]) == 0
     assert "deleted 1 item" in capsys.readouterr().out
     with Store.open(db_path) as store:
         assert store.trash() == []
         assert [t.text for t in store.list_todos(conference.id)] == ["second thing"]
-
-
-class _Answer:
-    def __init__(self, text: str) -> None:
-        self._text = text
-
-    def readline(self) -> str:
-        return self._text
-
-    def isatty(self) -> bool:
-        return True

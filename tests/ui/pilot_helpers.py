@@ -21,8 +21,9 @@ from textual.widgets import Static
 
 from confnote.config import Config
 from confnote.store import Conference, Store
-from confnote.store.records import ChecklistEntry, Talk, Todo
+from confnote.store.records import ChecklistEntry, Talk, Todo, TodoKind
 from confnote.ui.app import ConfnoteApp
+from tests.helpers import talk_details
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -40,6 +41,14 @@ class Programme:
     parallel: Talk  # 09:15–09:45 Room B, overlaps the opening
     late: Talk  # 11:00–11:30 Main Hall
     tomorrow: Talk  # 18 May 10:00–10:30 Main Hall
+
+
+def second_conference(store: Store) -> Conference:
+    """Another conference beside the programme's, with one talk and one TODO."""
+    other = store.create_conference("OtherConf 2025", time_zone="Europe/Brussels")
+    store.add_talk(other.id, talk_details("other", "Other keynote", "2025-05-17T09:00:00+02:00"))
+    store.add_todo(other.id, "Other conference's TODO", kind=TodoKind.ACTION)
+    return other
 
 
 def make_app(

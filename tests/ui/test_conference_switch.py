@@ -12,25 +12,18 @@ from confnote.store.records import TodoKind
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.screens.todo_form import TodoFormScreen
-from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
     Programme,
     confnote,
     open_talk,
     running,
     schedule_title,
+    second_conference,
     settle,
     stored_body,
     todo_rows,
     type_text,
 )
-
-
-def second_conference(store: Store) -> Conference:
-    other = store.create_conference("OtherConf 2025", time_zone="Europe/Brussels")
-    store.add_talk(other.id, talk_details("other", "Other keynote", "2025-05-17T09:00:00+02:00"))
-    store.add_todo(other.id, "Other conference's TODO", kind=TodoKind.ACTION)
-    return other
 
 
 async def switch_with_f5(pilot: Pilot[Any], conference: Conference) -> None:

@@ -10,14 +10,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from confnote.store import Conference, Store, TrashKind
-from confnote.store.records import TodoKind
+from confnote.store import Store, TrashKind
 from confnote.ui.app import ConfnoteApp
 from confnote.ui.screens.conference_edit import ConferenceZoneScreen, RenameConferenceScreen
 from confnote.ui.screens.conferences import ConferencesScreen
 from confnote.ui.screens.confirm import ConfirmScreen
 from confnote.ui.screens.trash import TrashScreen
-from tests.helpers import talk_details
 from tests.ui.pilot_helpers import (
     Programme,
     confnote,
@@ -26,19 +24,13 @@ from tests.ui.pilot_helpers import (
     row_cells,
     running,
     schedule_title,
+    second_conference,
     settle,
     shown_titles,
     static_text,
     todo_rows,
     type_text,
 )
-
-
-def second_conference(store: Store) -> Conference:
-    other = store.create_conference("OtherConf 2025", time_zone="Europe/Brussels")
-    store.add_talk(other.id, talk_details("other", "Other keynote", "2025-05-17T09:00:00+02:00"))
-    store.add_todo(other.id, "Other conference's TODO", kind=TodoKind.ACTION)
-    return other
 
 
 async def open_list(pilot: Pilot[Any]) -> ConferencesScreen:
