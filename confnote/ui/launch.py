@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 def run(
     database: Path,
-    log_file: Path | None = None,
-    config: Config | None = None,
-    first_screen: Callable[[], FirstScreen | None] | None = None,
+    log_file: Path | None,
+    config: Config,
+    first_screen: Callable[[], FirstScreen | None],
 ) -> None:
     """Open the app on the database at ``database`` (opened in the store thread), with the
-    settings of ``config``; ``first_screen`` gives the opening rows read ahead, if any."""
+    settings of ``config``; ``first_screen`` gives the opening rows read ahead (see
+    ``confnote.first_read``)."""
     if log_file is not None:
         log_to(log_file)
 
@@ -34,10 +35,6 @@ def run(
         back_up_daily_in_background(store.path)
         return store
 
-    if first_screen is None:
-        from confnote.first_read import read_ahead
-
-        first_screen = read_ahead(database)
     app = ConfnoteApp(open_store, first_screen=first_screen, config=config)
     app.run()
     if app.return_code:
